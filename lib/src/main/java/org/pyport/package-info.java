@@ -1,0 +1,1 @@
+package org.pyport; /** The helper library notebooks use. */
