@@ -14,7 +14,12 @@ import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.JupyterIOAccess;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
+import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
@@ -38,6 +43,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,16 +76,19 @@ public class PyportKernel extends BaseKernel {
     private final Set<String> classpath;
     private final CompletableFuture<JShellEvaluator> evaluatorFuture;
     private final PythonMagic python;
+    private final CellHistory history;
     private CellOutput stdout;
     private CellOutput stderr;
 
     PyportKernel(Builder b, String name, String version, LanguageInfo info, org.dflib.jjava.jupyter.kernel.JupyterIO io,
                  org.dflib.jjava.jupyter.kernel.comm.CommManager comm, org.dflib.jjava.jupyter.kernel.display.Renderer renderer,
                  org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry magics,
-                 org.dflib.jjava.jupyter.kernel.util.StringStyler styler, PythonMagic python) throws IOException {
+                 org.dflib.jjava.jupyter.kernel.util.StringStyler styler, PythonMagic python, CellHistory history)
+            throws IOException {
         super(name, version, info, List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
-                null, io, comm, renderer, new MagicParser("^\\s*%", "^\\s*%%", null), magics, false, styler);
+                history, io, comm, renderer, new MagicParser("^\\s*%", "^\\s*%%", null), magics, false, styler);
         this.python = python;
+        this.history = history;
         this.cellClassDir = Files.createTempDirectory("pyport-cells");
         this.classpath = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
@@ -217,6 +226,9 @@ public class PyportKernel extends BaseKernel {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         int count = executionCount.getAndIncrement();
+        if (request.shouldStoreHistory()) {
+            history.add(count, request.getCode());
+        }
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         if (stdout == null) {
@@ -232,6 +244,10 @@ public class PyportKernel extends BaseKernel {
             flushOutput();
             if (out != null && !request.isSilent()) {
                 env.publish(new PublishExecuteResult(count, out));
+            }
+            if (out != null && request.shouldStoreHistory()) {
+                Object text = out.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
+                history.setOutput(count, text == null ? "" : text.toString());
             }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (Exception e) {
@@ -269,6 +285,37 @@ public class PyportKernel extends BaseKernel {
     }
 
     @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new Replies.KernelInfo(Header.PROTOCOL_VERISON, getName(), getVersion(), getLanguageInfo(),
+                getBanner(), getHelpLinks()));
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest request = message.getContent();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        List<HistoryEntry> entries;
+        if (request instanceof HistoryRequest.Tail tail) {
+            entries = history.lookupTail(tail.getMaxReturnLength(), flags);
+        } else if (request instanceof HistoryRequest.Range range) {
+            entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+        } else if (request instanceof HistoryRequest.Search search) {
+            if (search.filterUnique()) {
+                flags.add(HistoryManager.ResultFlag.UNIQUE);
+            }
+            entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+        } else {
+            entries = List.of();
+        }
+        env.reply(new Replies.History(entries, request.includeOutput()));
+    }
+
+    @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         int end = at;
         while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
@@ -281,8 +328,13 @@ public class PyportKernel extends BaseKernel {
         if (paren < code.length() && code.charAt(paren) == '(') {
             end = paren + 1;
         }
-        List<SourceCodeAnalysis.Documentation> docs =
-                evaluator().shell().sourceCodeAnalysis().documentation(code.substring(0, end), end, true);
+        SourceCodeAnalysis analysis = evaluator().shell().sourceCodeAnalysis();
+        String head = code.substring(0, end);
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(head, end, true);
+        if ((docs == null || docs.isEmpty()) && !head.endsWith("(")) {
+            // a method name without its parenthesis: document its overloads
+            docs = analysis.documentation(head + "(", end + 1, true);
+        }
         if (docs == null || docs.isEmpty()) {
             return null;
         }
@@ -421,7 +473,7 @@ public class PyportKernel extends BaseKernel {
             try {
                 return new PyportKernel(this, buildName(), buildVersion(), info,
                         buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
-                        buildMagicsRegistry(), buildErrorStyler(), python);
+                        buildMagicsRegistry(), buildErrorStyler(), python, new CellHistory());
             } catch (IOException e) {
                 throw new IllegalStateException("cannot create the kernel's temp folder", e);
             }
