@@ -91,11 +91,18 @@ mkdir -p "$stage/jars"
 cp "$kernel_jar" "$root"/kernel-setup/kernel/target/dist/*.jar "$lib_jar" "$stage/jars/"
 if ls "$root"/lib/target/dist/*.jar >/dev/null 2>&1; then cp "$root"/lib/target/dist/*.jar "$stage/jars/"; fi
 
+# Start-up cache made at install by a training run (see below): JDK 25+ has the AOT cache (JEP 483/514/515:
+# classes loaded and linked, method profiles), older JDKs a dynamic class data sharing archive.
+if [ "$best_version" -ge 25 ]; then
+  cache_file="pyport.aot"; cache_use="-XX:AOTCache={resource_dir}/pyport.aot"
+else
+  cache_file="pyport.jsa"; cache_use="-XX:SharedArchiveFile={resource_dir}/pyport.jsa"
+fi
 json_str() { "$py" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
 cat > "$stage/kernel.json" <<JSON
 {
   "argv": [$(json_str "$best_java"), "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-           "-XX:+UseSerialGC", "-Xshare:auto",
+           "-XX:+UseSerialGC", "$cache_use",
            "-cp", "{resource_dir}/jars/*", "org.pyport.kernel.PyportKernel", "{connection_file}"],
   "display_name": "Java",
   "language": "java",
@@ -124,5 +131,15 @@ case "$mode" in
   --prefix) args+=(--prefix "$prefix") ;;
 esac
 "$py" -m jupyter kernelspec install "${args[@]}" "$stage" >/dev/null
+# The start-up cache of what a kernel loads (JShell, javac): shorter cold starts. Made from the installed jars
+# (the cache records their paths); without it the JVM just starts without it.
+if [ "$cache_file" = pyport.aot ]; then cache_make="-XX:AOTCacheOutput=$target/pyport.aot"
+else cache_make="-XX:ArchiveClassesAtExit=$target/pyport.jsa"; fi
+if "$best_java" "$cache_make" -Djava.awt.headless=true -XX:+UseSerialGC \
+     -cp "$target/jars/*" org.pyport.kernel.PyportKernel --warmup >/dev/null 2>"$target/.cds.log"; then
+  rm -f "$target/.cds.log"
+else
+  say "warning: no start-up cache (see $target/.cds.log); the kernel still works, starting slower"
+fi
 echo "$new_stamp" > "$target/.stamp"
 say "installed kernel 'java' in $target"

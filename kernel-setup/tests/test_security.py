@@ -72,7 +72,9 @@ class SecurityTest(unittest.TestCase):
         listening = [c for c in (proc.net_connections if hasattr(proc, "net_connections") else proc.connections)(kind="inet") if c.status == psutil.CONN_LISTEN]
         self.assertGreaterEqual(len(listening), 5)  # shell, control, stdin, hb, iopub
         for c in listening:
-            self.assertEqual(c.laddr.ip, self.info["ip"], f"listening on {c.laddr}")
+            # the JVM uses dual-stack sockets: 127.0.0.1 shows as the IPv4-mapped ::ffff:127.0.0.1
+            ip = c.laddr.ip[len("::ffff:"):] if c.laddr.ip.startswith("::ffff:") else c.laddr.ip
+            self.assertEqual(ip, self.info["ip"], f"listening on {c.laddr}")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ import org.pyport.kernel.exec.JShellEvaluator;
 import org.pyport.kernel.magic.ClasspathMagic;
 import org.pyport.kernel.magic.PythonMagic;
 import org.pyport.kernel.magic.TimeMagics;
+import org.pyport.kernel.net.PyportConnection;
 import org.pyport.kernel.runtime.Vars;
 
 import java.io.File;
@@ -119,11 +120,15 @@ public class PyportKernel extends BaseKernel {
      */
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: java org.pyport.kernel.PyportKernel CONNECTION_FILE");
+            System.err.println("usage: java org.pyport.kernel.PyportKernel CONNECTION_FILE | --warmup");
             System.exit(2);
         }
+        if (args[0].equals("--warmup")) {
+            warmUp();
+            return;
+        }
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Paths.get(args[0])));
-        JupyterConnection connection = new JupyterConnection(props);
+        JupyterConnection connection = new PyportConnection(props);
         PyportKernel kernel = builder().build();
         kernel.installCellOutput(OUTPUT_LIMIT);
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::cleanUp, "pyport-cleanup"));
@@ -134,6 +139,35 @@ public class PyportKernel extends BaseKernel {
         kernel.cleanUp();
         // threads left by notebook code must not keep the process alive
         System.exit(0);
+    }
+
+    /**
+     * Runs typical cells once and exits: the installer runs this with {@code -XX:ArchiveClassesAtExit} to build a
+     * class data sharing archive of the JShell/javac classes a kernel loads, which shortens cold starts.
+     */
+    static void warmUp() throws IOException {
+        List<String> classpath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                classpath.add(entry);
+            }
+        }
+        Path classDir = Files.createTempDirectory("pyport-warmup");
+        try (JShellEvaluator evaluator = new JShellEvaluator(classpath, classDir, () -> 1, STARTUP)) {
+            evaluator.eval("1 + 1", 0);
+            evaluator.eval("int square(int x) { return x * x; }\nclass Point { int x, y; }\nsquare(3)", 0);
+            evaluator.eval("List<Integer> xs = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(xs);\n"
+                    + "xs.stream().map(x -> x * 2).collect(Collectors.toList())", 0);
+            evaluator.eval("String.format(\"%d %s\", 1, \"a\")", 0);
+            evaluator.shell().sourceCodeAnalysis().completionSuggestions("Math.ma", 7, new int[1]);
+            try {
+                evaluator.eval("int bad = \"s\";", 0);
+            } catch (CellError expected) {
+                // compiling an error also loads classes worth archiving
+            }
+        } finally {
+            deleteTree(classDir);
+        }
     }
 
     private int currentCell() {
