@@ -29,6 +29,7 @@ import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.pyport.kernel.exec.CellError;
 import org.pyport.kernel.exec.JShellEvaluator;
 import org.pyport.kernel.magic.ClasspathMagic;
+import org.pyport.kernel.magic.MavenMagic;
 import org.pyport.kernel.magic.PythonMagic;
 import org.pyport.kernel.magic.TimeMagics;
 import org.pyport.kernel.net.PyportConnection;
@@ -473,6 +474,7 @@ public class PyportKernel extends BaseKernel {
             }
         }
         deleteTree(cellClassDir);
+        deleteTree(Path.of(System.getProperty("java.io.tmpdir"), "pyport-maven-" + ProcessHandle.current().pid()));
     }
 
     private static void deleteTree(Path root) {
@@ -498,6 +500,9 @@ public class PyportKernel extends BaseKernel {
             cellMagic("python", python);
             lineMagic("classpath", new ClasspathMagic(false));
             lineMagic("jars", new ClasspathMagic(true));
+            // resolved jars live in the cell class folder's sibling, removed at shutdown with the kernel's temp files
+            lineMagic("maven", new MavenMagic(Path.of(System.getProperty("java.io.tmpdir"),
+                    "pyport-maven-" + ProcessHandle.current().pid())));
             // handled by the kernel itself (they take raw Java code); registered so they are listed
             lineMagic("time", (LineMagic<Object, PyportKernel>) (kernel, args) ->
                     TimeMagics.time(kernel.evaluator(), String.join(" ", args), 0));
