@@ -25,6 +25,7 @@ public final class Python {
     /** Default time limit for {@link #run}; a runaway script is killed after it. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
+    private static final long CPU_POLL_NANOS = 5_000_000L;
     private static volatile String version;
 
     private Python() {}
@@ -82,8 +83,16 @@ public final class Python {
         private Duration timeout = DEFAULT_TIMEOUT;
         private final Map<String, String> env = new LinkedHashMap<>();
         private Path dir;
+        private String executable = Python.executable();
 
         private Options() {}
+
+        /** Uses this Python executable (a name on the PATH or a path) instead of the default. */
+        public Options executable(String exe) {
+            if (exe == null || exe.isBlank()) throw new IllegalArgumentException("executable must be a name or path");
+            this.executable = exe;
+            return this;
+        }
 
         /** Kills the process (and its children) when it runs longer than {@code t}. */
         public Options timeout(Duration t) {
@@ -122,7 +131,7 @@ public final class Python {
 
         private List<String> command(List<String> head, String... args) {
             List<String> cmd = new ArrayList<>();
-            cmd.add(executable());
+            cmd.add(executable);
             cmd.addAll(head);
             if (args != null) Collections.addAll(cmd, args);
             return cmd;
@@ -137,7 +146,7 @@ public final class Python {
             try {
                 return pb.start();
             } catch (IOException e) {
-                throw new IllegalStateException(executable() + " not found or not runnable (" + e.getMessage()
+                throw new IllegalStateException(cmd.get(0) + " not found or not runnable (" + e.getMessage()
                         + "): install python3 or set PYPORT_PYTHON to run the Python originals", e);
             }
         }
@@ -151,8 +160,20 @@ public final class Python {
                 Drain err = new Drain(p.getErrorStream());
                 out.start();
                 err.start();
-                boolean finished = p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
-                long cpu = cpuNanos(p);
+                // the CPU time of an exited (reaped) process is gone, so poll it while the process runs
+                long deadline = t0 + timeout.toNanos();
+                long cpu = -1;
+                boolean finished = false;
+                while (true) {
+                    long c = cpuNanos(p);
+                    if (c >= 0) cpu = c;
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) break;
+                    if (p.waitFor(Math.min(left, CPU_POLL_NANOS), TimeUnit.NANOSECONDS)) {
+                        finished = true;
+                        break;
+                    }
+                }
                 if (!finished) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
