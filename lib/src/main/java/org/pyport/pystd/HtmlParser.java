@@ -63,6 +63,9 @@ public abstract class HtmlParser {
     private static final Pattern MS_MARKED_SECTION_CLOSE = Pattern.compile("]" + S + "*>");
 
     private static final Set<String> CDATA_CONTENT_ELEMENTS = Set.of("script", "style");
+    /** Marked-section keywords closed by "]]>" (SGML) and by "]>" (MS Office's conditional comments). */
+    private static final Set<String> SGML_SECTIONS = Set.of("temp", "cdata", "ignore", "include", "rcdata");
+    private static final Set<String> MS_OFFICE_SECTIONS = Set.of("if", "else", "endif");
 
     private final boolean convertCharrefs;
     private String rawdata;
@@ -348,8 +351,7 @@ public abstract class HtmlParser {
             return parseComment(i);
         } else if (raw.startsWith("<![", i)) {
             return parseMarkedSection(i);
-        } else if (raw.regionMatches(true, i, "<!doctype", 0, 9)
-                && raw.substring(i, i + 9).toLowerCase(Locale.ROOT).equals("<!doctype")) {
+        } else if (i + 9 <= raw.length() && raw.substring(i, i + 9).toLowerCase(Locale.ROOT).equals("<!doctype")) {
             int gtpos = raw.indexOf('>', i + 9);
             if (gtpos == -1) {
                 return -1;
@@ -405,9 +407,9 @@ public abstract class HtmlParser {
         }
         String sectName = pyStrip(name.group()).toLowerCase(Locale.ROOT);
         Pattern close;
-        if (Set.of("temp", "cdata", "ignore", "include", "rcdata").contains(sectName)) {
+        if (SGML_SECTIONS.contains(sectName)) {
             close = MARKED_SECTION_CLOSE;
-        } else if (Set.of("if", "else", "endif").contains(sectName)) {
+        } else if (MS_OFFICE_SECTIONS.contains(sectName)) {
             close = MS_MARKED_SECTION_CLOSE;
         } else {
             throw new IllegalArgumentException("unknown status keyword '" + raw.substring(start, name.end())
