@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.pyport.python.PyRepr;
+
 /**
  * Python's {@code collections.Counter}: counts how often each element occurs.
  *
@@ -76,16 +78,6 @@ public final class Counter<T> {
             add(e);
         }
         return this;
-    }
-
-    /**
-     * Counts the characters of {@code text}, like {@code c.update('hello')} on a counter of strings.
-     *
-     * @param counter a counter of one-character strings
-     * @param text    the characters to count
-     */
-    public static void updateChars(Counter<String> counter, String text) {
-        counter.update(Groupby.chars(text));
     }
 
     /**
@@ -160,6 +152,16 @@ public final class Counter<T> {
             ordered.put(e.getKey(), e.getValue());
         }
         return ordered;
+    }
+
+    /**
+     * What CPython 3.7+ prints for this counter: {@code Counter({'r': 2, 'g': 2, ...})}, most common first,
+     * elements and counts in Python repr.
+     *
+     * @return the Python repr
+     */
+    public String repr() {
+        return "Counter(" + PyRepr.of(asPythonOrder()) + ")";
     }
 
     /** @return {@code Counter} followed by the counts in first-seen order, Java style */

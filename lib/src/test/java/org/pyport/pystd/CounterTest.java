@@ -16,10 +16,6 @@ class CounterTest {
         return Python.run(code).check().stdout().strip();
     }
 
-    private static String reprInPythonOrder(Counter<?> c) {
-        return "Counter(" + PyRepr.of(c.asPythonOrder()) + ")";
-    }
-
     @Test
     void countingAndUpdateMatchCPythonsRepr() {
         String expected = python("from collections import Counter\n"
@@ -32,9 +28,9 @@ class CounterTest {
         for (String ch : Groupby.chars("programming")) {
             c.add(ch);
         }
-        String first = reprInPythonOrder(c);
-        Counter.updateChars(c, "hello");
-        assertEquals(expected, first + "\n" + reprInPythonOrder(c));
+        String first = c.repr();
+        c.update(Groupby.chars("hello"));
+        assertEquals(expected, first + "\n" + c.repr());
     }
 
     @Test
