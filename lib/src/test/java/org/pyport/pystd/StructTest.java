@@ -28,7 +28,8 @@ class StructTest {
         for (int i = 0; i < cases.size(); i++) {
             JsonNode java = StructOracle.java(cases.get(i));
             if (!java.equals(python.get(i))) {
-                mismatches.add(cases.get(i) + "\n    CPython: " + python.get(i) + "\n    Java:    " + java);
+                mismatches.add(abbreviate(cases.get(i).toString()) + "\n    CPython: " + abbreviate(python.get(i).toString())
+                        + "\n    Java:    " + abbreviate(java.toString()));
             }
         }
         assertTrue(mismatches.isEmpty(), mismatches.size() + " of " + cases.size() + " cases differ from CPython, first ones:\n"
@@ -105,6 +106,29 @@ class StructTest {
                 StructOracle.Case.iterUnpack("<h", hex("31323334"))));
     }
 
+    /**
+     * Half precision has only 65536 patterns, so they are all checked: every pattern unpacked, and
+     * every value halfway between two neighbouring halves packed (where round-half-to-even decides).
+     */
+    @Test
+    void everyHalfPrecisionPatternAndTieMatchesCPython() throws Exception {
+        byte[] all = new byte[2 * 65536];
+        for (int h = 0; h < 65536; h++) {
+            all[2 * h] = (byte) h;
+            all[2 * h + 1] = (byte) (h >>> 8);
+        }
+        List<Object> ties = new ArrayList<>();
+        for (int h = 0; h < 0x7bff; h++) { // up to the largest finite half, 65504
+            double tie = (StructFloats.fromHalf(h) + StructFloats.fromHalf(h + 1)) / 2;
+            ties.add(tie);
+            ties.add(-tie);
+        }
+        assertSameAsPython(List.of(
+                StructOracle.Case.iterUnpack("<e", all),
+                StructOracle.Case.pack("<" + ties.size() + "e", ties.toArray()),
+                StructOracle.Case.pack(">" + ties.size() + "e", ties.toArray())));
+    }
+
     @Test
     void packedValuesComeBackWithDocumentedJavaTypes() {
         Object[] t = Struct.unpack("<bHqQ?dcs", Struct.pack("<bHqQ?dcs", -1, 65535, Long.MIN_VALUE,
@@ -158,6 +182,11 @@ class StructTest {
         assertEquals(2, f.valueCount());
         assertArrayEquals(f.pack(1, 2), Struct.pack(">IH", 1, 2));
         assertEquals(List.of(1L, 2L), Arrays.asList(f.unpack(f.pack(1, 2))));
+    }
+
+    /** Keeps failure messages readable when a case holds thousands of values. */
+    private static String abbreviate(String s) {
+        return s.length() <= 1500 ? s : s.substring(0, 1500) + "... (" + s.length() + " chars)";
     }
 
     private static byte[] hex(String s) {
