@@ -40,7 +40,7 @@ MARKER_VAR = "PYPORT_NOTEBOOK_RUN"
 JVM_OWNED_THREADS = (
     "ForkJoinPool.commonPool-worker-", "process reaper", "Common-Cleaner", "Attach Listener",
     "Java2D Disposer", "Reference Handler", "Finalizer", "Signal Dispatcher", "Notification Thread",
-    "pyport-kernel", "pyport-cell-", "JShell", "Keep-Alive-Timer", "InnocuousThread", "Cleaner-", "Timer-jshell",
+    "pyport-kernel", "pyport-cell-", "pyport-output-", "JShell", "Keep-Alive-Timer", "InnocuousThread", "Cleaner-", "Timer-jshell",
 )
 
 CENSUS_BEFORE = (
