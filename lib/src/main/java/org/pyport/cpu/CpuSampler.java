@@ -212,9 +212,10 @@ public final class CpuSampler implements AutoCloseable {
             }
             if (b != null && now > b.wallNanos) {
                 double pct = 100.0 * (c - b.cpuNanos) / (now - b.wallNanos);
-                time.append((now - startNanos) / 1e9);
+                // ms and 0.1% are finer than the clocks behind them (10 ms ticks); rounding keeps tables readable
+                time.append(Math.round((now - startNanos) / 1e6) / 1e3);
                 process.append(t.label());
-                cpu.append(Math.max(0, pct));
+                cpu.append(Math.round(Math.max(0, pct) * 10) / 10.0);
             }
             seen.put(key, new Baseline(now, c));
         }
