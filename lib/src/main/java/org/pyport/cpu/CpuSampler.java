@@ -119,7 +119,9 @@ public final class CpuSampler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sample(System.nanoTime());
+        long now = System.nanoTime();
+        // a last partial interval, unless it is too short to mean anything with 10 ms clock ticks
+        if (now - previousSampleNanos >= intervalNanos / 2) sample(now);
         result = Table.create("cpu", time, process, cpu);
         return result;
     }
