@@ -255,7 +255,8 @@ public final class CpuSampler implements AutoCloseable {
 
         @Override
         public boolean startedAfter(long previousNanos, long now) {
-            Instant prevInstant = Instant.now().minusNanos(now - previousNanos);
+            // start times come in clock ticks (10 ms): allow that much slack
+            Instant prevInstant = Instant.now().minusNanos(now - previousNanos).minusMillis(20);
             return ProcessHandle.of(pid).flatMap(h -> h.info().startInstant())
                     .map(s -> s.isAfter(prevInstant)).orElse(false);
         }
