@@ -169,11 +169,14 @@ class CpuSamplerTest {
     @Test
     void sampledProcessByPid() throws Exception {
         assumeTrue(Python.available(), "python3 is needed");
-        Process p = Python.start("import time\ntime.sleep(1)");
+        Process p = Python.start("import time\ntime.sleep(1.5)");
         try (CpuSampler s = CpuSampler.every(Duration.ofMillis(100)).process("sleepy", p).start()) {
             p.waitFor();
             Table t = s.stop();
-            assertTrue(mean(t, "sleepy") < 20, t.printAll());
+            // the median ignores the interpreter's start-up burst in the first samples
+            Table rows = t.where(t.stringColumn("process").isEqualTo("sleepy"));
+            assertTrue(rows.rowCount() >= 5, t.printAll());
+            assertTrue(rows.doubleColumn("cpu_pct").median() < 10, t.printAll());
         } finally {
             p.destroyForcibly();
         }
