@@ -77,6 +77,8 @@ public class PyportKernel extends BaseKernel {
     private final CompletableFuture<JShellEvaluator> evaluatorFuture;
     private final PythonMagic python;
     private final CellHistory history;
+    private volatile boolean executing;
+    private volatile boolean interruptedWhileStarting;
     private CellOutput stdout;
     private CellOutput stderr;
 
@@ -138,6 +140,11 @@ public class PyportKernel extends BaseKernel {
         return executionCount.get() - 1;
     }
 
+    /** @return true if the running cell was asked to stop */
+    public boolean interruptRequested() {
+        return evaluatorFuture.isDone() && evaluator().interruptRequested();
+    }
+
     /** @return the evaluator, waiting for JShell's start-up if needed */
     public JShellEvaluator evaluator() {
         return evaluatorFuture.join();
@@ -174,6 +181,11 @@ public class PyportKernel extends BaseKernel {
     public Object evalRaw(String code) {
         JShellEvaluator evaluator = evaluator();
         evaluator.beginCell();
+        if (interruptedWhileStarting) {
+            // the interrupt came while JShell was still starting: it was meant for this cell
+            interruptedWhileStarting = false;
+            throw JShellEvaluator.interruptedError();
+        }
         CellParser.CellMagicCall call = CellParser.cellMagic(code);
         try {
             if (call != null) {
@@ -239,6 +251,7 @@ public class PyportKernel extends BaseKernel {
         }
         JupyterIOAccess.attach(io, env, request.isStdinEnabled());
         env.defer(() -> JupyterIOAccess.detach(io, env));
+        executing = true;
         try {
             DisplayData out = eval(request.getCode());
             flushOutput();
@@ -259,6 +272,8 @@ public class PyportKernel extends BaseKernel {
             reply.setExecutionCount(count);
             env.publish(new PublishError(name, value, traceback));
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+        } finally {
+            executing = false;
         }
     }
 
@@ -373,10 +388,13 @@ public class PyportKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
-        python.interrupt();
+        // flag first, so code about to start (a snippet, a python process) sees it
         if (evaluatorFuture.isDone()) {
             evaluator().stop();
+        } else if (executing) {
+            interruptedWhileStarting = true;
         }
+        python.interrupt();
     }
 
     @Override

@@ -36,6 +36,9 @@ public final class PythonMagic implements CellMagic<Void, PyportKernel> {
         Files.writeString(script, body, StandardCharsets.UTF_8);
         StringBuilder captured = outVar == null ? null : new StringBuilder();
         interrupted = false;
+        if (kernel.interruptRequested()) {
+            throw interruptedError();
+        }
         try {
             ProcessBuilder builder = new ProcessBuilder(python, "-u", script.toString());
             builder.environment().put("PYTHONUNBUFFERED", "1");
@@ -50,6 +53,9 @@ public final class PythonMagic implements CellMagic<Void, PyportKernel> {
                                 "Put python3 on PATH or set the environment variable PYPORT_PYTHON."));
             }
             running = process;
+            if (kernel.interruptRequested()) {
+                interrupt(); // the interrupt came while the process was starting
+            }
             process.getOutputStream().close();
             Thread out = pump(process.getInputStream(), System.out, captured, "pyport-python-stdout");
             Thread err = pump(process.getErrorStream(), System.err, null, "pyport-python-stderr");
@@ -62,7 +68,7 @@ public final class PythonMagic implements CellMagic<Void, PyportKernel> {
                 running = null;
             }
             if (interrupted) {
-                throw new CellError("Interrupted", "python interrupted", List.of("Interrupted (python process killed)."));
+                throw interruptedError();
             }
             if (status != 0) {
                 String msg = python + " exited with status " + status;
@@ -76,6 +82,10 @@ public final class PythonMagic implements CellMagic<Void, PyportKernel> {
             kernel.defineString(outVar, captured.toString());
         }
         return null;
+    }
+
+    private static CellError interruptedError() {
+        return new CellError("Interrupted", "python interrupted", List.of("Interrupted (python process killed)."));
     }
 
     /** @return the variable named by {@code --out NAME}, or null */

@@ -1,0 +1,37 @@
+"""Small helpers to drive the installed 'java' kernel with jupyter_client."""
+import time
+
+from jupyter_client.manager import start_new_kernel
+
+
+def start(kernel_name="java"):
+    """Starts the kernel; returns (manager, client) ready for requests."""
+    return start_new_kernel(kernel_name=kernel_name, startup_timeout=120)
+
+
+def run(kc, code, timeout=60):
+    """Executes code and collects its iopub output until idle; returns (reply content, [(msg_type, content)])."""
+    msg_id = kc.execute(code)
+    outputs = []
+    deadline = time.time() + timeout
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+        if msg["msg_type"] in ("stream", "execute_result", "display_data", "error"):
+            outputs.append((msg["msg_type"], msg["content"]))
+    return shell_reply(kc, msg_id, timeout)["content"], outputs
+
+
+def shell_reply(kc, msg_id, timeout=60):
+    """The shell reply to request msg_id (skipping replies to other requests)."""
+    while True:
+        reply = kc.get_shell_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
+def stdout_of(outputs):
+    return "".join(c["text"] for t, c in outputs if t == "stream" and c["name"] == "stdout")

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the kernel's Python tests against the installed 'java' kernel (JUPYTER_DATA_DIR is honoured):
+# the jupyter_kernel_test conformance suite, interrupts, and message signing / binding.
+# Prints "N passed, N failed" last; exit status 0 only if nothing failed.
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+/usr/bin/python3 - "$@" <<'PY'
+import sys, unittest
+names = sys.argv[1:] or ["test_conformance", "test_interrupt", "test_security"]
+suite = unittest.defaultTestLoader.loadTestsFromNames(names)
+result = unittest.TextTestRunner(verbosity=2).run(suite)
+failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
+passed = result.testsRun - failed - len(result.skipped)
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
