@@ -1,0 +1,298 @@
+package org.pyport.distributed;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One named queue held by the manager. Values are opaque JSON bytes: the manager never decodes
+ * them, it only stores and forwards.
+ *
+ * <p>Nothing here blocks a thread: a take that finds the queue empty leaves a waiter (completed
+ * by a later put, or with {@code null} by a timer), a put into a full bounded queue leaves a
+ * waiting producer. That lets one connection thread serve many pipelined requests.
+ *
+ * <p>Every item handed out is "in flight", held by its owner (a connection) until acknowledged.
+ * When an owner disconnects, its waiters are dropped and its in-flight items go back to the head
+ * of the queue. All state changes happen under this object's lock; futures are completed after
+ * the lock is released, so their callbacks (socket writes) never run under it.
+ */
+final class ServedQueue {
+  /** A value and the id it keeps for its whole life, across requeues. */
+  record Item(long id, byte[] json) {}
+
+  private record Held(Item item, Object owner) {}
+
+  private static final class Taker {
+    final Object owner;
+    final CompletableFuture<Item> result = new CompletableFuture<>();
+    ScheduledFuture<?> timer;
+
+    Taker(Object owner) {
+      this.owner = owner;
+    }
+  }
+
+  private static final class Putter {
+    final Object owner;
+    final byte[] json;
+    final CompletableFuture<Boolean> result = new CompletableFuture<>();
+    ScheduledFuture<?> timer;
+
+    Putter(Object owner, byte[] json) {
+      this.owner = owner;
+      this.json = json;
+    }
+  }
+
+  private final String name;
+  private final int maxSize;
+  private final ScheduledExecutorService timers;
+  private final ArrayDeque<Item> items = new ArrayDeque<>();
+  private final ArrayDeque<Taker> takers = new ArrayDeque<>();
+  private final ArrayDeque<Putter> putters = new ArrayDeque<>();
+  private final Map<Long, Held> inFlight = new LinkedHashMap<>();
+  private long nextId = 1;
+
+  ServedQueue(String name, int maxSize, ScheduledExecutorService timers) {
+    this.name = name;
+    this.maxSize = maxSize;
+    this.timers = timers;
+  }
+
+  String name() {
+    return name;
+  }
+
+  int maxSize() {
+    return maxSize;
+  }
+
+  /**
+   * Adds a value. Completes with {@code true} once it is in the queue (or handed to a waiting
+   * taker), {@code false} if a bounded queue stayed full for {@code timeoutMillis} (-1: forever).
+   */
+  CompletableFuture<Boolean> put(Object owner, byte[] json, long timeoutMillis) {
+    List<Runnable> after = new ArrayList<>(2);
+    CompletableFuture<Boolean> done;
+    synchronized (this) {
+      if (maxSize <= 0 || items.size() < maxSize) {
+        items.addLast(new Item(nextId++, json));
+        done = CompletableFuture.completedFuture(true);
+      } else if (timeoutMillis == 0) {
+        done = CompletableFuture.completedFuture(false);
+      } else {
+        Putter p = new Putter(owner, json);
+        putters.addLast(p);
+        if (timeoutMillis > 0) {
+          p.timer = timers.schedule(() -> expire(p), timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+        done = p.result;
+      }
+      matchLocked(after);
+    }
+    after.forEach(Runnable::run);
+    return done;
+  }
+
+  /**
+   * Takes the next value for {@code owner}, who then holds it until {@link #ack}. Completes with
+   * the item, or {@code null} if nothing arrived within {@code timeoutMillis} (-1: forever).
+   */
+  CompletableFuture<Item> take(Object owner, long timeoutMillis) {
+    List<Runnable> after = new ArrayList<>(2);
+    CompletableFuture<Item> done;
+    synchronized (this) {
+      if (timeoutMillis == 0 && items.isEmpty()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      Taker t = new Taker(owner);
+      takers.addLast(t);
+      matchLocked(after);
+      if (!t.result.isDone() && takers.contains(t) && timeoutMillis > 0) {
+        t.timer = timers.schedule(() -> expire(t), timeoutMillis, TimeUnit.MILLISECONDS);
+      }
+      done = t.result;
+    }
+    after.forEach(Runnable::run);
+    return done;
+  }
+
+  /**
+   * Withdraws a pending take (the client gave up waiting). Returns false if it was already
+   * served, in which case the item is held by the owner and must be released or acknowledged.
+   */
+  boolean cancel(CompletableFuture<Item> pending) {
+    Taker found = null;
+    synchronized (this) {
+      for (Iterator<Taker> it = takers.iterator(); it.hasNext(); ) {
+        Taker t = it.next();
+        if (t.result == pending) {
+          it.remove();
+          found = t;
+          break;
+        }
+      }
+    }
+    if (found == null) {
+      return false;
+    }
+    if (found.timer != null) {
+      found.timer.cancel(false);
+    }
+    found.result.complete(null);
+    return true;
+  }
+
+  /** Acknowledges a held item. False if {@code owner} does not hold it (never did, or already acked). */
+  synchronized boolean ack(Object owner, long id) {
+    Held h = inFlight.get(id);
+    if (h == null || h.owner != owner) {
+      return false;
+    }
+    inFlight.remove(id);
+    return true;
+  }
+
+  /** Puts a held item back at the head of the queue. */
+  boolean release(Object owner, long id) {
+    List<Runnable> after = new ArrayList<>(2);
+    synchronized (this) {
+      Held h = inFlight.get(id);
+      if (h == null || h.owner != owner) {
+        return false;
+      }
+      inFlight.remove(id);
+      items.addFirst(h.item);
+      matchLocked(after);
+    }
+    after.forEach(Runnable::run);
+    return true;
+  }
+
+  /**
+   * Adds a task's result ignoring the bound: acknowledging a task must never block or fail,
+   * or the result would be lost between "task done" and "result stored".
+   */
+  void putUnbounded(byte[] json) {
+    List<Runnable> after = new ArrayList<>(2);
+    synchronized (this) {
+      items.addLast(new Item(nextId++, json));
+      matchLocked(after);
+    }
+    after.forEach(Runnable::run);
+  }
+
+  /**
+   * The owner is gone: drop its waiters (their puts never happened) and requeue, in their
+   * original order, the items it held.
+   */
+  void disconnect(Object owner) {
+    List<Runnable> after = new ArrayList<>();
+    synchronized (this) {
+      takers.removeIf(t -> {
+        if (t.owner != owner) {
+          return false;
+        }
+        after.add(() -> finish(t.timer, () -> t.result.complete(null)));
+        return true;
+      });
+      putters.removeIf(p -> {
+        if (p.owner != owner) {
+          return false;
+        }
+        after.add(() -> finish(p.timer, () -> p.result.complete(false)));
+        return true;
+      });
+      List<Item> back = new ArrayList<>();
+      for (Iterator<Held> it = inFlight.values().iterator(); it.hasNext(); ) {
+        Held h = it.next();
+        if (h.owner == owner) {
+          back.add(h.item);
+          it.remove();
+        }
+      }
+      for (int i = back.size() - 1; i >= 0; i--) {
+        items.addFirst(back.get(i));
+      }
+      matchLocked(after);
+    }
+    after.forEach(Runnable::run);
+  }
+
+  /** The manager is closing: every waiter fails. */
+  void closeAll(RuntimeException why) {
+    List<Runnable> after = new ArrayList<>();
+    synchronized (this) {
+      for (Taker t : takers) {
+        after.add(() -> finish(t.timer, () -> t.result.completeExceptionally(why)));
+      }
+      for (Putter p : putters) {
+        after.add(() -> finish(p.timer, () -> p.result.completeExceptionally(why)));
+      }
+      takers.clear();
+      putters.clear();
+    }
+    after.forEach(Runnable::run);
+  }
+
+  synchronized int size() {
+    return items.size();
+  }
+
+  synchronized int inFlightCount() {
+    return inFlight.size();
+  }
+
+  private void expire(Taker t) {
+    boolean removed;
+    synchronized (this) {
+      removed = takers.remove(t);
+    }
+    if (removed) {
+      t.result.complete(null);
+    }
+  }
+
+  private void expire(Putter p) {
+    boolean removed;
+    synchronized (this) {
+      removed = putters.remove(p);
+    }
+    if (removed) {
+      p.result.complete(false);
+    }
+  }
+
+  /** Hands items to waiting takers and admits waiting producers while there is room. */
+  private void matchLocked(List<Runnable> after) {
+    while (true) {
+      if (!items.isEmpty() && !takers.isEmpty()) {
+        Item item = items.pollFirst();
+        Taker t = takers.pollFirst();
+        inFlight.put(item.id(), new Held(item, t.owner));
+        after.add(() -> finish(t.timer, () -> t.result.complete(item)));
+      } else if (!putters.isEmpty() && (maxSize <= 0 || items.size() < maxSize)) {
+        Putter p = putters.pollFirst();
+        items.addLast(new Item(nextId++, p.json));
+        after.add(() -> finish(p.timer, () -> p.result.complete(true)));
+      } else {
+        return;
+      }
+    }
+  }
+
+  private static void finish(ScheduledFuture<?> timer, Runnable complete) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    complete.run();
+  }
+}
