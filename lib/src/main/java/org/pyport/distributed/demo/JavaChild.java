@@ -21,7 +21,7 @@ public final class JavaChild {
    * @param main a class with {@code public static void main(String[])}
    * @param env environment variables to add (e.g. a secret that must not show in {@code ps})
    * @param args its arguments
-   * @return the started process; stdout and stderr are pipes the caller reads or discards
+   * @return the started process; its stderr is merged into stdout, one pipe the caller reads
    */
   public static Process start(Class<?> main, Map<String, String> env, String... args) {
     List<String> cmd = new ArrayList<>();
@@ -34,6 +34,7 @@ public final class JavaChild {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(env);
+    pb.redirectErrorStream(true);
     try {
       return pb.start();
     } catch (IOException e) {
