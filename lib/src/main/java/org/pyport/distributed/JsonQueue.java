@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,21 +28,23 @@ abstract class JsonQueue implements NamedQueue {
     this.mapper = mapper;
   }
 
-  /** Adds; false if a bounded queue stayed full for {@code timeoutMillis} (-1 = forever). */
-  abstract boolean rawPut(byte[] json, long timeoutMillis);
+  /** Adds in order; returns how many were stored before a bounded queue stayed full. */
+  abstract int rawPut(List<byte[]> jsons, long timeoutMillis);
 
-  /** Takes and holds; null if nothing arrived within {@code timeoutMillis} (-1 = forever). */
-  abstract Raw rawTake(long timeoutMillis);
+  /**
+   * Takes up to {@code max}; held unless {@code autoAck}. Null if nothing arrived within {@code
+   * timeoutMillis} (-1 = forever).
+   */
+  abstract List<Raw> rawTake(long timeoutMillis, int max, boolean autoAck);
 
-  /** Acknowledges without waiting for the manager's answer (used by get). */
-  abstract void rawAck(long id, boolean waitForAnswer);
+  abstract void rawAck(long id);
 
   abstract void rawRelease(long id);
 
-  /** Result into {@code results} and ack of {@code id}, atomically on the manager. */
-  abstract void rawDone(long id, NamedQueue results, byte[] json);
+  /** Results into {@code results} and acks of {@code ids}, atomically per task on the manager. */
+  abstract int rawDone(List<Long> ids, NamedQueue results, List<byte[]> jsons);
 
-  /** A message that says where this queue lives, for errors. */
+  /** Says where this queue lives, for error messages. */
   abstract String where();
 
   @Override
@@ -49,38 +54,56 @@ abstract class JsonQueue implements NamedQueue {
 
   @Override
   public void put(Object value) {
-    rawPut(toJson(value), FOREVER);
+    rawPut(List.of(toJson(value)), FOREVER);
   }
 
   @Override
   public void put(Object value, Duration timeout) {
     long ms = millis(timeout);
-    if (!rawPut(toJson(value), ms)) {
-      throw new QueueFullException("queue '" + name + "' " + where() + " stayed full for "
-          + ms + " ms");
+    if (rawPut(List.of(toJson(value)), ms) != 1) {
+      throw full(ms);
+    }
+  }
+
+  @Override
+  public void putAll(Collection<?> values) {
+    List<byte[]> jsons = new ArrayList<>(values.size());
+    for (Object v : values) {
+      jsons.add(toJson(v));
+    }
+    if (!jsons.isEmpty()) {
+      rawPut(jsons, FOREVER);
     }
   }
 
   @Override
   public Object get() {
-    return get(Object.class, FOREVER);
+    return getBatch(Object.class, 1, FOREVER).get(0);
   }
 
   @Override
   public Object get(Duration timeout) {
-    return get(Object.class, millis(timeout));
+    return getBatch(Object.class, 1, millis(timeout)).get(0);
   }
 
   @Override
   public <T> T get(Class<T> type, Duration timeout) {
-    return get(type, millis(timeout));
+    return getBatch(type, 1, millis(timeout)).get(0);
   }
 
-  private <T> T get(Class<T> type, long ms) {
-    Raw raw = takeRaw(ms);
-    // acknowledge before decoding: a value this JVM cannot decode is still consumed, like Python
-    rawAck(raw.id(), false);
-    return fromJson(raw.json(), type);
+  @Override
+  public <T> List<T> getBatch(Class<T> type, int max, Duration timeout) {
+    return getBatch(type, checkMax(max), millis(timeout));
+  }
+
+  private <T> List<T> getBatch(Class<T> type, int max, long ms) {
+    // removed on delivery, like Python's get: a value this JVM cannot decode is still consumed
+    List<Raw> raws = takeRaw(ms, max, true);
+    List<T> out = new ArrayList<>(raws.size());
+    for (Raw r : raws) {
+      out.add(fromJson(r.json(), type));
+    }
+    return out;
   }
 
   @Override
@@ -90,24 +113,87 @@ abstract class JsonQueue implements NamedQueue {
 
   @Override
   public <T> Task<T> take(Class<T> type, Duration timeout) {
-    Raw raw = takeRaw(millis(timeout));
-    T value;
-    try {
-      value = fromJson(raw.json(), type);
-    } catch (RuntimeException e) {
-      rawRelease(raw.id()); // someone else may be able to read it; nothing is lost
-      throw e;
-    }
-    return new HeldTask<>(this, raw.id(), value);
+    return takeBatch(type, 1, timeout).get(0);
   }
 
-  private Raw takeRaw(long ms) {
-    Raw raw = rawTake(ms);
-    if (raw == null) {
+  @Override
+  public <T> List<Task<T>> takeBatch(Class<T> type, int max, Duration timeout) {
+    List<Raw> raws = takeRaw(millis(timeout), checkMax(max), false);
+    List<Task<T>> out = new ArrayList<>(raws.size());
+    for (int i = 0; i < raws.size(); i++) {
+      Raw raw = raws.get(i);
+      try {
+        out.add(new HeldTask<>(this, raw.id(), fromJson(raw.json(), type)));
+      } catch (RuntimeException e) {
+        for (int j = i; j < raws.size(); j++) {
+          rawRelease(raws.get(j).id()); // someone else may be able to read them; nothing is lost
+        }
+        out.forEach(Task::release);
+        throw e;
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void putResults(List<? extends Task<?>> tasks, List<?> results) {
+    if (tasks.size() != results.size()) {
+      throw new IllegalArgumentException(tasks.size() + " tasks but " + results.size() + " results");
+    }
+    if (tasks.isEmpty()) {
+      return;
+    }
+    JsonQueue from = null;
+    List<byte[]> jsons = new ArrayList<>(results.size());
+    for (Object r : results) {
+      jsons.add(toJson(r)); // before finishing anything: a bad result leaves every task held
+    }
+    List<HeldTask<?>> held = new ArrayList<>(tasks.size());
+    for (Task<?> t : tasks) {
+      if (!(t instanceof HeldTask<?> h)) {
+        throw new IllegalArgumentException("not a task from take/takeBatch: " + t);
+      }
+      if (from == null) {
+        from = h.queue;
+      } else if (from != h.queue) {
+        throw new IllegalArgumentException("all tasks must come from one queue; got '"
+            + from.name() + "' and '" + h.queue.name() + "'");
+      }
+      held.add(h);
+    }
+    for (HeldTask<?> h : held) {
+      if (h.finished.get()) {
+        h.finish(); // throws the "already finished" error before anything is sent
+      }
+    }
+    held.forEach(HeldTask::finish);
+    from.done(held, this, jsons);
+  }
+
+  private void done(List<HeldTask<?>> tasks, NamedQueue results, List<byte[]> jsons) {
+    List<Long> ids = new ArrayList<>(tasks.size());
+    tasks.forEach(t -> ids.add(t.id));
+    int accepted = rawDone(ids, results, jsons);
+    if (accepted != ids.size()) {
+      throw new DistributedQueueException((ids.size() - accepted) + " of " + ids.size()
+          + " tasks of queue '" + name + "' were no longer held here (already finished, or "
+          + "requeued after a lost connection); their results were dropped so that no task "
+          + "yields two results");
+    }
+  }
+
+  private List<Raw> takeRaw(long ms, int max, boolean autoAck) {
+    List<Raw> raw = rawTake(ms, max, autoAck);
+    if (raw == null || raw.isEmpty()) {
       throw new QueueEmptyException("queue '" + name + "' " + where() + " stayed empty for "
           + ms + " ms");
     }
     return raw;
+  }
+
+  private QueueFullException full(long ms) {
+    return new QueueFullException("queue '" + name + "' " + where() + " stayed full for "
+        + ms + " ms");
   }
 
   byte[] toJson(Object value) {
@@ -141,6 +227,13 @@ abstract class JsonQueue implements NamedQueue {
     }
   }
 
+  private static int checkMax(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1, got " + max);
+    }
+    return max;
+  }
+
   /** A held task; finishing it twice is a programming error, reported loudly. */
   private static final class HeldTask<T> implements Task<T> {
     private final JsonQueue queue;
@@ -167,15 +260,13 @@ abstract class JsonQueue implements NamedQueue {
     @Override
     public void done(NamedQueue results, Object result) {
       Objects.requireNonNull(results, "results");
-      byte[] json = queue.toJson(result); // before finishing: a bad result leaves the task held
-      finish();
-      queue.rawDone(id, results, json);
+      results.putResults(List.of(this), java.util.Collections.singletonList(result));
     }
 
     @Override
     public void ack() {
       finish();
-      queue.rawAck(id, true);
+      queue.rawAck(id);
     }
 
     @Override
@@ -184,7 +275,7 @@ abstract class JsonQueue implements NamedQueue {
       queue.rawRelease(id);
     }
 
-    private void finish() {
+    void finish() {
       if (!finished.compareAndSet(false, true)) {
         throw new IllegalStateException("task " + id + " of queue '" + queue.name()
             + "' was already finished (done, ack or release)");

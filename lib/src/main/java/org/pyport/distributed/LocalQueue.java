@@ -1,5 +1,7 @@
 package org.pyport.distributed;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -15,29 +17,43 @@ final class LocalQueue extends JsonQueue {
   }
 
   @Override
-  boolean rawPut(byte[] json, long timeoutMillis) {
+  int rawPut(List<byte[]> jsons, long timeoutMillis) {
     checkOpen();
-    return await(queue.put(this, json, timeoutMillis), null);
+    return await(queue.putAll(this, jsons, 0, timeoutMillis), null);
   }
 
   @Override
-  Raw rawTake(long timeoutMillis) {
+  List<Raw> rawTake(long timeoutMillis, int max, boolean autoAck) {
     checkOpen();
-    CompletableFuture<ServedQueue.Item> f = queue.take(this, timeoutMillis);
-    ServedQueue.Item item = await(f, () -> {
+    CompletableFuture<List<ServedQueue.Item>> f = queue.take(this, timeoutMillis, max, autoAck);
+    List<ServedQueue.Item> items = await(f, () -> {
       if (!queue.cancel(f)) {
-        ServedQueue.Item served = f.join(); // served meanwhile: give it back
+        List<ServedQueue.Item> served = f.join(); // served meanwhile: give it back
         if (served != null) {
-          queue.release(this, served.id());
+          for (ServedQueue.Item item : served) {
+            if (autoAck) {
+              queue.putUnbounded(List.of(item.json()));
+            } else {
+              queue.release(this, item.id());
+            }
+          }
         }
       }
     });
-    return item == null ? null : new Raw(item.id(), item.json());
+    if (items == null) {
+      return null;
+    }
+    List<Raw> out = new ArrayList<>(items.size());
+    items.forEach(i -> out.add(new Raw(i.id(), i.json())));
+    return out;
   }
 
   @Override
-  void rawAck(long id, boolean waitForAnswer) {
-    queue.ack(this, id);
+  void rawAck(long id) {
+    if (!queue.ack(this, id)) {
+      throw new DistributedQueueException("task " + id + " of queue '" + name()
+          + "' is not held here any more");
+    }
   }
 
   @Override
@@ -46,16 +62,19 @@ final class LocalQueue extends JsonQueue {
   }
 
   @Override
-  void rawDone(long id, NamedQueue results, byte[] json) {
+  int rawDone(List<Long> ids, NamedQueue results, List<byte[]> jsons) {
     if (!(results instanceof LocalQueue r) || r.manager != manager) {
       throw new IllegalArgumentException("results must be a queue of the same manager, from "
           + "manager.queue(name)");
     }
-    if (!queue.ack(this, id)) {
-      throw new DistributedQueueException("task " + id + " of queue '" + name()
-          + "' is not held here any more; its result was dropped");
+    List<byte[]> accepted = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      if (queue.ack(this, ids.get(i))) {
+        accepted.add(jsons.get(i));
+      }
     }
-    r.queue.putUnbounded(json);
+    r.queue.putUnbounded(accepted);
+    return accepted.size();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.pyport.distributed;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * A queue served by a {@link QueueManager}, seen either from the manager's own JVM ({@link
@@ -79,6 +81,50 @@ public interface NamedQueue {
    * @throws QueueEmptyException if nothing arrived in time
    */
   <T> Task<T> take(Class<T> type, Duration timeout);
+
+  /**
+   * Adds several values in order with one message to the manager: the fast way to fill a queue.
+   * Waits as long as it takes while a bounded queue is full.
+   *
+   * @param values anything Jackson can write as JSON
+   */
+  void putAll(Collection<?> values);
+
+  /**
+   * Removes up to {@code max} values: waits at most {@code timeout} for the first, then takes
+   * whatever else is already there, with one message to the manager.
+   *
+   * @param <T> the value type
+   * @param type a record, POJO or JDK type Jackson can read ({@code Object.class}: as {@link #get})
+   * @param max at most this many
+   * @param timeout how long to wait for the first
+   * @return 1 to {@code max} values
+   * @throws QueueEmptyException if nothing arrived in time
+   */
+  <T> List<T> getBatch(Class<T> type, int max, Duration timeout);
+
+  /**
+   * Takes up to {@code max} values as tasks (see {@link #take(Class, Duration)}): waits at most
+   * {@code timeout} for the first, then takes whatever else is already there.
+   *
+   * @param <T> the value type
+   * @param type a record, POJO or JDK type Jackson can read
+   * @param max at most this many
+   * @param timeout how long to wait for the first
+   * @return 1 to {@code max} tasks
+   * @throws QueueEmptyException if nothing arrived in time
+   */
+  <T> List<Task<T>> takeBatch(Class<T> type, int max, Duration timeout);
+
+  /**
+   * Puts results into this queue and acknowledges their tasks, with one message: for each task,
+   * as {@link Task#done} does, either both happen or neither.
+   *
+   * @param tasks tasks taken from one queue of the same client or manager
+   * @param results one result per task, in the same order
+   * @throws IllegalStateException if a task was already finished
+   */
+  void putResults(List<? extends Task<?>> tasks, List<?> results);
 
   /** @return how many values wait in the queue (Python's {@code qsize()}), not counting held tasks */
   int size();

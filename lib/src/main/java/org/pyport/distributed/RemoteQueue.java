@@ -1,6 +1,8 @@
 package org.pyport.distributed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,8 +18,8 @@ public final class RemoteQueue extends JsonQueue {
   }
 
   /**
-   * Adds a value without waiting for the manager's answer; requests on one client are served in
-   * order, so a later {@code get} from this client sees it. For producers that put many values.
+   * Adds a value without waiting for the manager's answer. Requests of one client are served in
+   * order, so a later request from this client sees the value.
    *
    * @param value anything Jackson can write as JSON
    * @return completes when the manager has stored it (exceptionally if the connection is lost)
@@ -25,53 +27,79 @@ public final class RemoteQueue extends JsonQueue {
   public CompletableFuture<Void> putAsync(Object value) {
     byte[] json = toJson(value);
     int id = client.newRequestId();
-    return client.call(id, request(Wire.PUT, id, 16 + json.length).i64(FOREVER).bytes(json))
-        .thenApply(reply -> {
-          check(reply, Wire.OK);
-          return null;
-        });
+    return client.call(id, putRequest(id, List.of(json), FOREVER)).thenApply(reply -> {
+      status(reply, Wire.OK);
+      return null;
+    });
   }
 
   @Override
-  boolean rawPut(byte[] json, long timeoutMillis) {
+  int rawPut(List<byte[]> jsons, long timeoutMillis) {
     int id = client.newRequestId();
-    byte[] reply = client.await(client.call(id,
-        request(Wire.PUT, id, 16 + json.length).i64(timeoutMillis).bytes(json)), null);
-    return check(reply, Wire.OK, Wire.FULL) == Wire.OK;
+    byte[] reply = client.await(client.call(id, putRequest(id, jsons, timeoutMillis)), null);
+    status(reply, Wire.OK, Wire.FULL);
+    return intAfterHeader(reply);
+  }
+
+  private Wire.Out putRequest(int id, List<byte[]> jsons, long timeoutMillis) {
+    int size = 16;
+    for (byte[] j : jsons) {
+      size += 4 + j.length;
+    }
+    Wire.Out out = request(Wire.PUT, id, size).i64(timeoutMillis).i32(jsons.size());
+    jsons.forEach(out::blob);
+    return out;
   }
 
   @Override
-  Raw rawTake(long timeoutMillis) {
+  List<Raw> rawTake(long timeoutMillis, int max, boolean autoAck) {
     int id = client.newRequestId();
-    CompletableFuture<byte[]> f = client.call(id, request(Wire.TAKE, id, 8).i64(timeoutMillis));
+    CompletableFuture<byte[]> f = client.call(id,
+        request(Wire.TAKE, id, 16).i64(timeoutMillis).i32(max).u8(autoAck ? 1 : 0));
     byte[] reply = client.await(f, () -> {
-      // give up on the manager; if it served us meanwhile, hand the item back
+      // give up on the manager; if it served us meanwhile, hand the values back
       client.send(request(Wire.CANCEL, id, 0));
       f.thenAccept(r -> {
-        if (r[0] == Wire.ITEM) {
-          rawRelease(new Wire.In(r).skipHeaderAndReadLong());
+        if (r[0] == Wire.ITEMS) {
+          for (Raw raw : items(r)) {
+            if (autoAck) {
+              // already removed: put it back at the tail; runs on the reader thread, so it must
+              // not wait for the reply (request id 0: nobody waits for it)
+              client.send(putRequest(0, List.of(raw.json()), FOREVER));
+            } else {
+              rawRelease(raw.id());
+            }
+          }
         }
       });
     });
-    int status = check(reply, Wire.ITEM, Wire.EMPTY);
-    if (status == Wire.EMPTY) {
-      return null;
-    }
+    return status(reply, Wire.ITEMS, Wire.EMPTY) == Wire.EMPTY ? null : items(reply);
+  }
+
+  private static List<Raw> items(byte[] reply) {
     Wire.In in = new Wire.In(reply);
-    long taskId = in.skipHeaderAndReadLong();
-    return new Raw(taskId, in.rest());
+    try {
+      in.u8();
+      in.i32();
+      int n = in.count(12);
+      List<Raw> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        long id = in.i64();
+        out.add(new Raw(id, in.blob()));
+      }
+      return out;
+    } catch (FrameException e) {
+      throw new DistributedQueueException("malformed reply from the manager: " + e.getMessage(), e);
+    }
   }
 
   @Override
-  void rawAck(long id, boolean waitForAnswer) {
-    if (waitForAnswer) {
-      int req = client.newRequestId();
-      byte[] reply = client.await(client.call(req, request(Wire.ACK, req, 8).i64(id)), null);
-      if (check(reply, Wire.OK, Wire.STALE) == Wire.STALE) {
-        throw stale(id);
-      }
-    } else {
-      client.send(request(Wire.ACK, 0, 8).i64(id));
+  void rawAck(long id) {
+    int req = client.newRequestId();
+    byte[] reply = client.await(client.call(req, request(Wire.ACK, req, 8).i64(id)), null);
+    if (status(reply, Wire.OK, Wire.STALE) == Wire.STALE) {
+      throw new DistributedQueueException("task " + id + " of queue '" + name() + "' is no longer "
+          + "held by this client (already finished, or requeued after a lost connection)");
     }
   }
 
@@ -81,32 +109,31 @@ public final class RemoteQueue extends JsonQueue {
   }
 
   @Override
-  void rawDone(long id, NamedQueue results, byte[] json) {
+  int rawDone(List<Long> ids, NamedQueue results, List<byte[]> jsons) {
     if (!(results instanceof RemoteQueue r) || r.client != client) {
       throw new IllegalArgumentException("results must be a queue of the same client: "
           + "client.queue(name)");
     }
-    int req = client.newRequestId();
-    byte[] reply = client.await(client.call(req, request(Wire.DONE, req, 32 + json.length)
-        .i64(id).str(results.name()).bytes(json)), null);
-    if (check(reply, Wire.OK, Wire.STALE) == Wire.STALE) {
-      throw stale(id);
+    int size = 32;
+    for (byte[] j : jsons) {
+      size += 12 + j.length;
     }
+    int req = client.newRequestId();
+    Wire.Out out = request(Wire.DONE, req, size).str(results.name()).i32(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      out.i64(ids.get(i)).blob(jsons.get(i));
+    }
+    byte[] reply = client.await(client.call(req, out), null);
+    status(reply, Wire.OK);
+    return intAfterHeader(reply);
   }
 
   @Override
   public int size() {
     int id = client.newRequestId();
     byte[] reply = client.await(client.call(id, request(Wire.SIZE, id, 0)), null);
-    check(reply, Wire.SIZE_IS);
-    Wire.In in = new Wire.In(reply);
-    try {
-      in.u8();
-      in.i32();
-      return in.i32();
-    } catch (FrameException e) {
-      throw new DistributedQueueException("malformed reply from " + client.where(), e);
-    }
+    status(reply, Wire.SIZE_IS);
+    return intAfterHeader(reply);
   }
 
   @Override
@@ -118,14 +145,19 @@ public final class RemoteQueue extends JsonQueue {
     return new Wire.Out(16 + name().length() * 3 + bodyBytes).u8(op).i32(id).str(name());
   }
 
-  private DistributedQueueException stale(long id) {
-    return new DistributedQueueException("task " + id + " of queue '" + name() + "' is no longer "
-        + "held by this client (already finished, or requeued after a lost connection); "
-        + "its result was dropped so that it is not delivered twice");
+  private static int intAfterHeader(byte[] reply) {
+    Wire.In in = new Wire.In(reply);
+    try {
+      in.u8();
+      in.i32();
+      return in.i32();
+    } catch (FrameException e) {
+      throw new DistributedQueueException("malformed reply from the manager: " + e.getMessage(), e);
+    }
   }
 
   /** Returns the reply's status if it is one of {@code expected}; ERROR becomes an exception. */
-  private int check(byte[] reply, byte... expected) {
+  private byte status(byte[] reply, byte... expected) {
     byte status = reply[0];
     for (byte e : expected) {
       if (status == e) {

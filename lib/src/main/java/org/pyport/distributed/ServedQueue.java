@@ -32,11 +32,15 @@ final class ServedQueue {
 
   private static final class Taker {
     final Object owner;
-    final CompletableFuture<Item> result = new CompletableFuture<>();
+    final int max;
+    final boolean autoAck;
+    final CompletableFuture<List<Item>> result = new CompletableFuture<>();
     ScheduledFuture<?> timer;
 
-    Taker(Object owner) {
+    Taker(Object owner, int max, boolean autoAck) {
       this.owner = owner;
+      this.max = max;
+      this.autoAck = autoAck;
     }
   }
 
@@ -103,17 +107,42 @@ final class ServedQueue {
   }
 
   /**
-   * Takes the next value for {@code owner}, who then holds it until {@link #ack}. Completes with
-   * the item, or {@code null} if nothing arrived within {@code timeoutMillis} (-1: forever).
+   * Adds values in order, each as {@link #put} would. Completes with how many were stored: all
+   * of them, or fewer if a bounded queue stayed full for {@code timeoutMillis} on one of them.
    */
-  CompletableFuture<Item> take(Object owner, long timeoutMillis) {
+  CompletableFuture<Integer> putAll(Object owner, List<byte[]> jsons, int from, long timeoutMillis) {
+    int i = from;
+    while (i < jsons.size()) {
+      CompletableFuture<Boolean> f = put(owner, jsons.get(i), timeoutMillis);
+      if (!f.isDone()) {
+        int next = i + 1;
+        int stored = i;
+        return f.thenCompose(ok -> ok ? putAll(owner, jsons, next, timeoutMillis)
+            : CompletableFuture.completedFuture(stored));
+      }
+      if (f.isCompletedExceptionally() || !f.join()) {
+        int stored = i;
+        return f.thenApply(ok -> stored);
+      }
+      i++;
+    }
+    return CompletableFuture.completedFuture(i);
+  }
+
+  /**
+   * Takes the next value(s) for {@code owner}: waits for the first, then adds whatever else is
+   * already there, up to {@code max}. Unless {@code autoAck}, the owner holds them until {@link
+   * #ack}. Completes with the items, or {@code null} if nothing arrived within {@code
+   * timeoutMillis} (-1: forever).
+   */
+  CompletableFuture<List<Item>> take(Object owner, long timeoutMillis, int max, boolean autoAck) {
     List<Runnable> after = new ArrayList<>(2);
-    CompletableFuture<Item> done;
+    CompletableFuture<List<Item>> done;
     synchronized (this) {
       if (timeoutMillis == 0 && items.isEmpty()) {
         return CompletableFuture.completedFuture(null);
       }
-      Taker t = new Taker(owner);
+      Taker t = new Taker(owner, Math.max(1, max), autoAck);
       takers.addLast(t);
       matchLocked(after);
       if (!t.result.isDone() && takers.contains(t) && timeoutMillis > 0) {
@@ -129,7 +158,7 @@ final class ServedQueue {
    * Withdraws a pending take (the client gave up waiting). Returns false if it was already
    * served, in which case the item is held by the owner and must be released or acknowledged.
    */
-  boolean cancel(CompletableFuture<Item> pending) {
+  boolean cancel(CompletableFuture<List<Item>> pending) {
     Taker found = null;
     synchronized (this) {
       for (Iterator<Taker> it = takers.iterator(); it.hasNext(); ) {
@@ -178,13 +207,15 @@ final class ServedQueue {
   }
 
   /**
-   * Adds a task's result ignoring the bound: acknowledging a task must never block or fail,
+   * Adds tasks' results ignoring the bound: acknowledging a task must never block or fail,
    * or the result would be lost between "task done" and "result stored".
    */
-  void putUnbounded(byte[] json) {
+  void putUnbounded(List<byte[]> jsons) {
     List<Runnable> after = new ArrayList<>(2);
     synchronized (this) {
-      items.addLast(new Item(nextId++, json));
+      for (byte[] json : jsons) {
+        items.addLast(new Item(nextId++, json));
+      }
       matchLocked(after);
     }
     after.forEach(Runnable::run);
@@ -275,10 +306,16 @@ final class ServedQueue {
   private void matchLocked(List<Runnable> after) {
     while (true) {
       if (!items.isEmpty() && !takers.isEmpty()) {
-        Item item = items.pollFirst();
         Taker t = takers.pollFirst();
-        inFlight.put(item.id(), new Held(item, t.owner));
-        after.add(() -> finish(t.timer, () -> t.result.complete(item)));
+        List<Item> batch = new ArrayList<>(Math.min(t.max, items.size()));
+        while (batch.size() < t.max && !items.isEmpty()) {
+          Item item = items.pollFirst();
+          if (!t.autoAck) {
+            inFlight.put(item.id(), new Held(item, t.owner));
+          }
+          batch.add(item);
+        }
+        after.add(() -> finish(t.timer, () -> t.result.complete(batch)));
       } else if (!putters.isEmpty() && (maxSize <= 0 || items.size() < maxSize)) {
         Putter p = putters.pollFirst();
         items.addLast(new Item(nextId++, p.json));

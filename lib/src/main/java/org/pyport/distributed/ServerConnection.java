@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ServerConnection implements Runnable {
   private static final System.Logger LOG = System.getLogger("org.pyport.distributed");
 
-  private record PendingTake(ServedQueue queue, CompletableFuture<ServedQueue.Item> future) {}
+  private record PendingTake(ServedQueue queue, CompletableFuture<List<ServedQueue.Item>> future) {}
 
   private final QueueManager manager;
   private final Socket socket;
@@ -121,24 +123,39 @@ final class ServerConnection implements Runnable {
     switch (op) {
       case Wire.PUT -> {
         long timeout = in.i64();
-        byte[] json = checkedJson(in.rest());
-        q.put(this, json, timeout).whenComplete((ok, err) ->
-            reply(err != null ? error(req, err) : new Wire.Out(8).u8(ok ? Wire.OK : Wire.FULL).i32(req)));
+        int count = in.count(4);
+        List<byte[]> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          values.add(checkedJson(in.blob()));
+        }
+        in.end();
+        q.putAll(this, values, 0, timeout).whenComplete((stored, err) -> reply(err != null
+            ? error(req, err)
+            : new Wire.Out(12).u8(stored == count ? Wire.OK : Wire.FULL).i32(req).i32(stored)));
       }
       case Wire.TAKE -> {
         long timeout = in.i64();
+        int max = in.i32();
+        boolean autoAck = in.u8() != 0;
         in.end();
-        CompletableFuture<ServedQueue.Item> f = q.take(this, timeout);
+        CompletableFuture<List<ServedQueue.Item>> f = q.take(this, timeout, max, autoAck);
         pendingTakes.put(req, new PendingTake(q, f));
-        f.whenComplete((item, err) -> {
+        f.whenComplete((items, err) -> {
           pendingTakes.remove(req);
           if (err != null) {
             reply(error(req, err));
-          } else if (item == null) {
+          } else if (items == null) {
             reply(new Wire.Out(8).u8(Wire.EMPTY).i32(req));
           } else {
-            reply(new Wire.Out(16 + item.json().length).u8(Wire.ITEM).i32(req)
-                .i64(item.id()).bytes(item.json()));
+            int size = 12;
+            for (ServedQueue.Item item : items) {
+              size += 12 + item.json().length;
+            }
+            Wire.Out r = new Wire.Out(size).u8(Wire.ITEMS).i32(req).i32(items.size());
+            for (ServedQueue.Item item : items) {
+              r.i64(item.id()).blob(item.json());
+            }
+            reply(r);
           }
         });
       }
@@ -147,24 +164,34 @@ final class ServerConnection implements Runnable {
         in.end();
         boolean ok = op == Wire.ACK ? q.ack(this, id) : q.release(this, id);
         if (req != 0) {
-          reply(new Wire.Out(8).u8(ok ? Wire.OK : Wire.STALE).i32(req));
+          reply(new Wire.Out(8).u8(ok ? Wire.OK : Wire.STALE).i32(req).i32(ok ? 1 : 0));
         }
       }
       case Wire.DONE -> {
-        long id = in.i64();
         String resultName = in.str();
-        byte[] json = checkedJson(in.rest());
+        int count = in.count(12);
+        List<Long> ids = new ArrayList<>(count);
+        List<byte[]> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          ids.add(in.i64());
+          values.add(checkedJson(in.blob()));
+        }
+        in.end();
         ServedQueue results = manager.served(resultName);
         if (results == null) {
           reply(new Wire.Out(64).u8(Wire.ERROR).i32(req).str("no result queue named '"
               + resultName + "'; registered: " + manager.queueNames()));
-        } else if (q.ack(this, id)) {
-          // the ack is the commit point: only the connection holding the task gets here, once
-          results.putUnbounded(json);
-          reply(new Wire.Out(8).u8(Wire.OK).i32(req));
-        } else {
-          reply(new Wire.Out(8).u8(Wire.STALE).i32(req));
+          return;
         }
+        // the ack is the commit point: only the connection holding a task gets past it, once
+        List<byte[]> accepted = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          if (q.ack(this, ids.get(i))) {
+            accepted.add(values.get(i));
+          }
+        }
+        results.putUnbounded(accepted);
+        reply(new Wire.Out(12).u8(Wire.OK).i32(req).i32(accepted.size()));
       }
       case Wire.SIZE -> {
         in.end();

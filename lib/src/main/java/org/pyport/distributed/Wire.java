@@ -12,21 +12,22 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * request : op:u8  requestId:i32  queue:str  body
- *   PUT     timeoutMillis:i64 json...        (timeout -1 = wait forever)
- *   TAKE    timeoutMillis:i64
+ *   PUT     timeoutMillis:i64 count:i32 (len:i32 json)*      (timeout -1 = wait forever)
+ *   TAKE    timeoutMillis:i64 max:i32 autoAck:u8            (autoAck: a get, not held)
  *   ACK     taskId:i64                        (requestId 0 = no reply wanted)
- *   DONE    taskId:i64 resultQueue:str json...
- *   RELEASE taskId:i64
+ *   DONE    resultQueue:str count:i32 (taskId:i64 len:i32 json)*
+ *   RELEASE taskId:i64                        (requestId 0 = no reply wanted)
  *   SIZE
  *   CANCEL  (requestId names the TAKE to cancel)
  * response: status:u8  requestId:i32  body
- *   OK | ITEM taskId:i64 json... | EMPTY | FULL | SIZE n:i32 | ERROR message:str | STALE
+ *   OK n:i32 | FULL stored:i32 | ITEMS count:i32 (taskId:i64 len:i32 json)* | EMPTY
+ *   | SIZE n:i32 | ERROR message:str | STALE
  * str     : length:u16 utf8
  * </pre>
  */
 final class Wire {
   static final byte PUT = 1, TAKE = 2, ACK = 3, DONE = 4, RELEASE = 5, SIZE = 6, CANCEL = 7;
-  static final byte OK = 1, ITEM = 2, EMPTY = 3, FULL = 4, SIZE_IS = 5, ERROR = 6, STALE = 7;
+  static final byte OK = 1, ITEMS = 2, EMPTY = 3, FULL = 4, SIZE_IS = 5, ERROR = 6, STALE = 7;
 
   private Wire() {}
 
@@ -61,6 +62,12 @@ final class Wire {
       }
       write(b.length >>> 8);
       write(b.length);
+      write(b, 0, b.length);
+      return this;
+    }
+
+    Out blob(byte[] b) {
+      i32(b.length);
       write(b, 0, b.length);
       return this;
     }
@@ -151,6 +158,26 @@ final class Wire {
       } catch (FrameException e) {
         throw new DistributedQueueException("malformed reply from the manager: " + e.getMessage(), e);
       }
+    }
+
+    /** Reads a length-prefixed byte string. */
+    byte[] blob() throws FrameException {
+      int n = i32();
+      if (n < 0 || n > b.remaining()) {
+        throw malformed("value of " + n + " bytes runs past the end");
+      }
+      byte[] r = new byte[n];
+      b.get(r);
+      return r;
+    }
+
+    /** Reads a count of entries, each at least {@code minBytes} long, and checks it fits. */
+    int count(int minBytes) throws FrameException {
+      int n = i32();
+      if (n < 0 || (long) n * minBytes > b.remaining()) {
+        throw malformed("count " + n + " does not fit in the frame");
+      }
+      return n;
     }
 
     byte[] rest() {

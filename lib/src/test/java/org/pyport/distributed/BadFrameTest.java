@@ -175,12 +175,22 @@ class BadFrameTest {
   @Test
   void aValueThatIsNotJson() throws Exception {
     try (Socket s = authenticated()) {
-      Wire.Out put = new Wire.Out(32).u8(Wire.PUT).i32(1).str("task_queue").i64(-1).bytes("{\"a\":".getBytes());
+      Wire.Out put = new Wire.Out(32).u8(Wire.PUT).i32(1).str("task_queue").i64(-1).i32(1).blob("{\"a\":".getBytes());
       s.getOutputStream().write(put.frame(), 0, put.frameLength());
       assertClosedByManager(s);
     }
     TestSupport.eventually("logged", () -> log.contains("value is not one well-formed JSON value"));
     assertEquals(0, manager.queue("task_queue").size());
+  }
+
+  @Test
+  void aCountThatDoesNotFitTheFrame() throws Exception {
+    try (Socket s = authenticated()) {
+      Wire.Out put = new Wire.Out(32).u8(Wire.PUT).i32(1).str("task_queue").i64(-1).i32(1_000_000);
+      s.getOutputStream().write(put.frame(), 0, put.frameLength());
+      assertClosedByManager(s);
+    }
+    TestSupport.eventually("logged", () -> log.contains("count 1000000 does not fit in the frame"));
   }
 
   @Test

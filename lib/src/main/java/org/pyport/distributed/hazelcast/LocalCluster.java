@@ -87,9 +87,21 @@ public final class LocalCluster implements AutoCloseable {
     return members.stream().map(Process::pid).toList();
   }
 
-  /** @return a configuration for a client of this cluster (e.g. for a worker JVM) */
+  /** @return a configuration for a client of this cluster */
   public ClientConfig clientConfig() {
     return Settings.client(clusterName, addresses);
+  }
+
+  /**
+   * A client configuration for a cluster known by name and member addresses, as a worker JVM
+   * gets them from {@link #workerArgs()}: loopback addresses, no phone-home, quiet logging.
+   *
+   * @param clusterName the cluster's name
+   * @param members "127.0.0.1:port" addresses
+   * @return the configuration
+   */
+  public static ClientConfig clientConfig(String clusterName, List<String> members) {
+    return Settings.client(clusterName, members);
   }
 
   /** @return a client in this JVM, created on first use and shut down by {@link #close()} */

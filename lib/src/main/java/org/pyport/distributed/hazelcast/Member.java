@@ -28,7 +28,8 @@ public final class Member {
     while (System.in.read() >= 0) {
       // wait for end of input
     }
-    hz.shutdown();
+    // the whole cluster is going away: no graceful partition migration needed
+    hz.getLifecycleService().terminate();
     System.exit(0);
   }
 }
