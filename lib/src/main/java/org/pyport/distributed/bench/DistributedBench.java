@@ -56,21 +56,45 @@ public final class DistributedBench {
     }
   }
 
+  /** The master's side of one system: one value per request, or batches when it can. */
   private interface Master {
     void put(long n) throws Exception;
 
     Object get() throws Exception;
+
+    default void putBatch(List<Long> values) throws Exception {
+      for (long v : values) {
+        put(v);
+      }
+    }
+
+    /** Gets at least one and at most {@code max} results. */
+    default int getSome(int max) throws Exception {
+      get();
+      return 1;
+    }
   }
 
   private DistributedBench() {}
 
-  /** @return all three systems, Python's first (the reference for the ratios) */
+  /**
+   * All systems, Python's first (the reference for the ratios): each Java system once with one
+   * request per task (the same program as Python's), once with batches.
+   */
   public static List<BenchResult> all(Plan plan) {
-    return List.of(python(plan), ours(plan), hazelcast(plan));
+    return List.of(python(plan), ours(plan, false), ours(plan, true), hazelcast(plan, false),
+        hazelcast(plan, true));
   }
 
-  /** Our {@link QueueManager}: manager in this JVM, master and workers connect as clients. */
-  public static BenchResult ours(Plan plan) {
+  /**
+   * Our {@link QueueManager}: manager in this JVM, master and workers connect as clients.
+   *
+   * @param plan how long and how wide
+   * @param batched false: one request per task, like Python's program; true: putAll, getBatch,
+   *     takeBatch and putResults
+   * @return the measurement
+   */
+  public static BenchResult ours(Plan plan, boolean batched) {
     String key = "bench-" + System.nanoTime();
     try (QueueManager m = QueueManager.builder().authkey(key.getBytes(StandardCharsets.UTF_8))
             .register("task_queue").register("result_queue").start();
@@ -81,10 +105,10 @@ public final class DistributedBench {
       try {
         for (int i = 0; i < plan.workers(); i++) {
           workers.add(drained(JavaChild.start(BenchWorker.class, Map.of("PYPORT_AUTHKEY", key),
-              "ours", "127.0.0.1", String.valueOf(m.port()))));
+              "ours", "127.0.0.1", String.valueOf(m.port()), batched ? "batch" : "single")));
         }
         Duration t = Duration.ofSeconds(60);
-        return measure("pyport QueueManager", plan, new Master() {
+        return measure("pyport QueueManager" + (batched ? " (batched)" : ""), plan, new Master() {
           @Override
           public void put(long n) {
             tasks.put(n);
@@ -94,6 +118,20 @@ public final class DistributedBench {
           public Object get() {
             return results.get(t);
           }
+
+          @Override
+          public void putBatch(List<Long> values) throws Exception {
+            if (batched) {
+              tasks.putAll(values);
+            } else {
+              Master.super.putBatch(values);
+            }
+          }
+
+          @Override
+          public int getSome(int max) throws Exception {
+            return batched ? results.getBatch(Object.class, max, t).size() : Master.super.getSome(max);
+          }
         }, workers);
       } finally {
         reap(workers);
@@ -101,21 +139,30 @@ public final class DistributedBench {
     }
   }
 
-  /** Hazelcast: one member JVM holds the queues; master and workers are clients. */
-  public static BenchResult hazelcast(Plan plan) {
+  /**
+   * Hazelcast: one member JVM holds the queues; master and workers are clients.
+   *
+   * @param plan how long and how wide
+   * @param batched false: one request per task; true: addAll and drainTo
+   * @return the measurement
+   */
+  public static BenchResult hazelcast(Plan plan, boolean batched) {
     try (LocalCluster cluster = LocalCluster.start(1)) {
       HazelcastInstance hz = cluster.client();
       IQueue<Long> tasks = hz.getQueue("task_queue");
       IQueue<Object> results = hz.getQueue("result_queue");
       List<Process> workers = new ArrayList<>();
       try {
-        String[] args = new String[cluster.workerArgs().length + 1];
-        args[0] = "hazelcast";
-        System.arraycopy(cluster.workerArgs(), 0, args, 1, args.length - 1);
+        List<String> argList = new ArrayList<>();
+        argList.add("hazelcast");
+        argList.addAll(List.of(cluster.workerArgs()));
+        argList.add(batched ? "batch" : "single");
+        String[] args = argList.toArray(String[]::new);
         for (int i = 0; i < plan.workers(); i++) {
           workers.add(drained(JavaChild.start(BenchWorker.class, Map.of(), args)));
         }
-        return measure("Hazelcast IQueue", plan, new Master() {
+        List<Object> drained = new ArrayList<>();
+        return measure("Hazelcast IQueue" + (batched ? " (batched)" : ""), plan, new Master() {
           @Override
           public void put(long n) throws InterruptedException {
             tasks.put(n);
@@ -128,6 +175,25 @@ public final class DistributedBench {
               throw new IllegalStateException("no result within 60 s");
             }
             return r;
+          }
+
+          @Override
+          public void putBatch(List<Long> values) throws Exception {
+            if (batched) {
+              tasks.addAll(values);
+            } else {
+              Master.super.putBatch(values);
+            }
+          }
+
+          @Override
+          public int getSome(int max) throws Exception {
+            if (!batched) {
+              return Master.super.getSome(max);
+            }
+            get();
+            drained.clear();
+            return 1 + results.drainTo(drained, max - 1);
           }
         }, workers);
       } finally {
@@ -259,14 +325,16 @@ public final class DistributedBench {
   }
 
   private static long batches(Master master, Duration length, int batch) throws Exception {
+    List<Long> values = new ArrayList<>(batch);
+    for (long i = 0; i < batch; i++) {
+      values.add(i);
+    }
     long done = 0;
     long start = System.nanoTime();
     while (System.nanoTime() - start < length.toNanos()) {
-      for (int i = 0; i < batch; i++) {
-        master.put(i);
-      }
-      for (int i = 0; i < batch; i++) {
-        master.get();
+      master.putBatch(values);
+      for (int got = 0; got < batch; ) {
+        got += master.getSome(batch - got);
       }
       done += batch;
     }
