@@ -127,6 +127,18 @@ public final class QueueManager implements AutoCloseable {
   }
 
   /**
+   * How many tasks of a queue are taken and not yet acknowledged: they go back to the queue if
+   * their worker's connection drops.
+   *
+   * @param name a registered name
+   * @return the number of held tasks
+   */
+  public int heldCount(String name) {
+    queue(name); // the clear error for an unknown name
+    return queues.get(name).inFlightCount();
+  }
+
+  /**
    * Stops serving: closes the listening socket and every connection, fails every waiting local
    * get/put, and waits (a few seconds at most) for the manager's threads to end. Idempotent.
    */

@@ -36,7 +36,7 @@ class KilledWorkerTest {
       Map<String, String> env = Map.of("PYPORT_AUTHKEY", "abc");
       String port = String.valueOf(m.port());
       // the victim sleeps a minute per task: it is certainly mid-task when killed
-      Process victim = JavaChild.start(SquareWorker.class, env, "127.0.0.1", port, "60000", "2000");
+      Process victim = JavaChild.start(SquareWorker.class, env, "127.0.0.1", port, "--delay-ms", "60000");
       children.add(victim);
       BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8));
       String line;
@@ -52,7 +52,7 @@ class KilledWorkerTest {
       victim.destroyForcibly();
       assertTrue(victim.waitFor(20, TimeUnit.SECONDS));
 
-      Process worker = JavaChild.start(SquareWorker.class, env, "127.0.0.1", port, "0", "1000", "quiet");
+      Process worker = JavaChild.start(SquareWorker.class, env, "127.0.0.1", port, "--quiet");
       children.add(worker);
       CompletableFuture<String> workerOut = CompletableFuture.supplyAsync(() -> {
         try {

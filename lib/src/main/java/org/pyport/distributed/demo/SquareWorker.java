@@ -9,26 +9,39 @@ import org.pyport.distributed.Task;
 
 /**
  * The seed's {@code taskworker.py} in Java: connects to a queue manager, takes numbers from
- * {@code task_queue}, and puts {@code "n * n = n²"} into {@code result_queue}.
+ * {@code task_queue}, and puts {@code "n * n = n²"} into {@code result_queue} with {@link
+ * Task#done}, so a task whose worker dies is done again by another one.
  *
- * <p>Usage: {@code SquareWorker host port [delayMillis] [idleMillis] [quiet]}, with the authkey in
- * the environment variable {@code PYPORT_AUTHKEY} (not on the command line, where {@code ps}
- * would show it). It stops after the task queue stayed empty for {@code idleMillis}.
+ * <p>Usage: {@code SquareWorker host port [--delay-ms N] [--idle-ms N] [--quiet] [--ready]}, with
+ * the authkey in the environment variable {@code PYPORT_AUTHKEY} (not on the command line, where
+ * {@code ps} would show it). {@code --delay-ms}: simulated work per task (default 0);
+ * {@code --idle-ms}: stop after the task queue stayed empty that long (default 1000); {@code
+ * --quiet}: no line per task; {@code --ready}: put {@code "ready"} into {@code result_queue} once
+ * connected (for measurements that must not count JVM start-up).
  */
 public final class SquareWorker {
   private SquareWorker() {}
 
   /**
-   * @param args host, port, optional delay per task in ms (default 0), optional idle timeout in
-   *     ms (default 1000), optional "quiet" to skip the per-task lines
+   * @param args host, port, then the options above
    * @throws InterruptedException if interrupted while simulating work
    */
   public static void main(String[] args) throws InterruptedException {
     String host = args[0];
     int port = Integer.parseInt(args[1]);
-    long delay = args.length > 2 ? Long.parseLong(args[2]) : 0;
-    long idle = args.length > 3 ? Long.parseLong(args[3]) : 1000;
-    boolean quiet = args.length > 4 && args[4].equals("quiet");
+    long delay = 0;
+    long idle = 1000;
+    boolean quiet = false;
+    boolean ready = false;
+    for (int i = 2; i < args.length; i++) {
+      switch (args[i]) {
+        case "--delay-ms" -> delay = Long.parseLong(args[++i]);
+        case "--idle-ms" -> idle = Long.parseLong(args[++i]);
+        case "--quiet" -> quiet = true;
+        case "--ready" -> ready = true;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
     String key = System.getenv("PYPORT_AUTHKEY");
     if (key == null) {
       System.err.println("set PYPORT_AUTHKEY to the manager's authkey");
@@ -38,6 +51,9 @@ public final class SquareWorker {
     try (QueueClient m = QueueClient.connect(host, port, key.getBytes(StandardCharsets.UTF_8))) {
       NamedQueue task = m.queue("task_queue");
       NamedQueue result = m.queue("result_queue");
+      if (ready) {
+        result.put("ready");
+      }
       int done = 0;
       while (true) {
         Task<Long> t;
