@@ -16,11 +16,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A connection to a {@link QueueManager}: Python's {@code QueueManager(address, authkey)} followed
  * by {@code m.connect()}. Thread-safe: several threads may use its queues at once; their requests
- * share the one connection. Closing it gives back every task taken and not acknowledged.
+ * share the one connection, and a thread waiting for a reply reads the socket itself (no reader
+ * thread, no thread switch per call). Closing it gives back every task taken and not
+ * acknowledged.
  *
  * <pre>{@code
  * try (QueueClient m = QueueClient.connect("127.0.0.1", 5000, "abc".getBytes(UTF_8))) {
@@ -42,7 +45,10 @@ public final class QueueClient implements AutoCloseable {
   private final Map<Integer, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
   private final Map<String, RemoteQueue> queues = new ConcurrentHashMap<>();
   private final AtomicInteger nextRequest = new AtomicInteger();
-  private final Thread reader;
+  /** Held by the one thread that reads replies from the socket (see {@link #await}). */
+  private final ReentrantLock readLock = new ReentrantLock();
+  /** Threads waiting for a reply while another thread reads: woken after each dispatch. */
+  private final Object followers = new Object();
   private volatile boolean closed;
   private volatile Throwable failure;
 
@@ -67,9 +73,6 @@ public final class QueueClient implements AutoCloseable {
       closeQuietly(s);
       throw e;
     }
-    this.reader = new Thread(this::readLoop, "pyport-queue-client-" + host + ":" + port);
-    reader.setDaemon(true);
-    reader.start();
   }
 
   /**
@@ -116,14 +119,7 @@ public final class QueueClient implements AutoCloseable {
       return;
     }
     closed = true;
-    closeQuietly(socket);
-    if (Thread.currentThread() != reader) {
-      try {
-        reader.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    closeQuietly(socket); // a thread blocked reading gets an exception and fails what is pending
     failPending(new ConnectionLostException("client closed", null));
   }
 
@@ -136,8 +132,9 @@ public final class QueueClient implements AutoCloseable {
     return "at " + host + ":" + port;
   }
 
-  boolean readerAlive() {
-    return reader.isAlive();
+  /** Requests still waiting for a reply (tests). */
+  int pendingCount() {
+    return pending.size();
   }
 
   // --- requests ---
@@ -183,9 +180,34 @@ public final class QueueClient implements AutoCloseable {
     }
   }
 
-  /** Waits for a reply; on interrupt runs {@code onInterrupt} (e.g. cancel on the manager). */
+  /**
+   * Waits for a reply. There is no reader thread: a waiting caller reads the socket itself and
+   * hands other callers' replies to their futures (leader/followers), so a single-threaded client
+   * — the usual worker — gets its reply without a thread switch. On interrupt runs {@code
+   * onInterrupt} (e.g. cancel on the manager).
+   */
   byte[] await(CompletableFuture<byte[]> reply, Runnable onInterrupt) {
     try {
+      while (!reply.isDone()) {
+        if (readLock.tryLock()) {
+          try {
+            while (!reply.isDone()) {
+              readOne();
+            }
+          } finally {
+            readLock.unlock();
+            synchronized (followers) {
+              followers.notifyAll(); // one of them becomes the reader
+            }
+          }
+        } else {
+          synchronized (followers) {
+            while (!reply.isDone() && readLock.isLocked()) {
+              followers.wait(100); // bounded: a missed notify costs at most this
+            }
+          }
+        }
+      }
       return reply.get();
     } catch (InterruptedException e) {
       if (onInterrupt != null) {
@@ -197,6 +219,32 @@ public final class QueueClient implements AutoCloseable {
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       throw c instanceof RuntimeException r ? r : new DistributedQueueException(c.toString(), c);
+    }
+  }
+
+  /** Reads one reply and completes its future; a lost connection fails every pending request. */
+  private void readOne() {
+    byte[] payload;
+    try {
+      payload = frames.read(maxFrameBytes, 0);
+      if (payload == null) {
+        throw new IOException("the manager closed the connection");
+      }
+      if (payload.length < 5) {
+        throw new FrameException("malformed reply of " + payload.length + " bytes");
+      }
+    } catch (IOException e) {
+      lost(e);
+      return;
+    }
+    int id = ((payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16)
+        | ((payload[3] & 0xff) << 8) | (payload[4] & 0xff);
+    CompletableFuture<byte[]> reply = pending.remove(id);
+    if (reply != null) {
+      reply.complete(payload); // callbacks (releasing abandoned takes) only send, never wait
+      synchronized (followers) {
+        followers.notifyAll();
+      }
     }
   }
 
@@ -228,30 +276,6 @@ public final class QueueClient implements AutoCloseable {
     if (!Handshake.matches(Handshake.managerProof(key, clientNonce), proof)) {
       throw new AuthenticationException("the manager " + where()
           + " could not prove it knows the authkey: not the manager you meant?");
-    }
-  }
-
-  private void readLoop() {
-    Throwable why = null;
-    try {
-      while (true) {
-        byte[] payload = frames.read(maxFrameBytes, 0);
-        if (payload == null) {
-          why = new IOException("the manager closed the connection");
-          break;
-        }
-        Wire.In in = new Wire.In(payload);
-        in.u8();
-        int id = in.i32();
-        CompletableFuture<byte[]> reply = pending.remove(id);
-        if (reply != null) {
-          reply.complete(payload);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      why = e;
-    } finally {
-      lost(why);
     }
   }
 

@@ -17,22 +17,6 @@ public final class RemoteQueue extends JsonQueue {
     this.client = client;
   }
 
-  /**
-   * Adds a value without waiting for the manager's answer. Requests of one client are served in
-   * order, so a later request from this client sees the value.
-   *
-   * @param value anything Jackson can write as JSON
-   * @return completes when the manager has stored it (exceptionally if the connection is lost)
-   */
-  public CompletableFuture<Void> putAsync(Object value) {
-    byte[] json = toJson(value);
-    int id = client.newRequestId();
-    return client.call(id, putRequest(id, List.of(json), FOREVER)).thenApply(reply -> {
-      status(reply, Wire.OK);
-      return null;
-    });
-  }
-
   @Override
   int rawPut(List<byte[]> jsons, long timeoutMillis) {
     int id = client.newRequestId();
@@ -51,8 +35,29 @@ public final class RemoteQueue extends JsonQueue {
     return out;
   }
 
+  /** Longest single wait on the manager: between slices an interrupt is noticed. */
+  private static final long SLICE_MILLIS = 1000;
+
   @Override
   List<Raw> rawTake(long timeoutMillis, int max, boolean autoAck) {
+    // a thread blocked reading a socket does not see Thread.interrupt(), so long waits are cut
+    // into slices; an interrupt (the notebook's stop button) ends the wait within a slice
+    long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000;
+    while (true) {
+      long left = timeoutMillis < 0 ? SLICE_MILLIS
+          : Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+      List<Raw> got = takeOnce(Math.min(left, SLICE_MILLIS), max, autoAck);
+      if (got != null || (timeoutMillis >= 0 && left <= SLICE_MILLIS)) {
+        return got;
+      }
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new DistributedQueueException("interrupted while waiting on queue '" + name() + "'");
+      }
+    }
+  }
+
+  private List<Raw> takeOnce(long timeoutMillis, int max, boolean autoAck) {
     int id = client.newRequestId();
     CompletableFuture<byte[]> f = client.call(id,
         request(Wire.TAKE, id, 16).i64(timeoutMillis).i32(max).u8(autoAck ? 1 : 0));

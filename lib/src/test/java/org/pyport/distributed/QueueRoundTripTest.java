@@ -62,17 +62,38 @@ class QueueRoundTripTest {
   }
 
   @Test
-  void pipelinedPutsArriveInOrder() {
+  void putAllKeepsOrder() {
     try (QueueManager m = manager().start(); QueueClient c = client(m)) {
       RemoteQueue q = c.queue("task_queue");
-      CompletableFuture<?>[] puts = new CompletableFuture<?>[1000];
-      for (int i = 0; i < puts.length; i++) {
-        puts[i] = q.putAsync(i);
-      }
-      CompletableFuture.allOf(puts).join();
-      for (int i = 0; i < puts.length; i++) {
+      List<Integer> values = java.util.stream.IntStream.range(0, 1000).boxed().toList();
+      q.putAll(values);
+      for (int i = 0; i < values.size(); i++) {
         assertEquals(i, q.get(Duration.ofSeconds(5)));
       }
+    }
+  }
+
+  @Test
+  void threadsSharingOneClientAllGetTheirReplies() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try (QueueManager m = manager().start(); QueueClient c = client(m)) {
+      RemoteQueue q = c.queue("task_queue");
+      List<CompletableFuture<Integer>> getters = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        getters.add(CompletableFuture.supplyAsync(() -> q.get(Integer.class, Duration.ofSeconds(30)),
+            pool));
+      }
+      TestSupport.eventually("all waiting", () -> c.pendingCount() == 8);
+      for (int i = 0; i < 8; i++) {
+        q.put(i); // this thread's reply may be read by a waiting getter, and the other way round
+      }
+      java.util.Set<Integer> got = new java.util.HashSet<>();
+      for (CompletableFuture<Integer> g : getters) {
+        got.add(g.get());
+      }
+      assertEquals(java.util.Set.of(0, 1, 2, 3, 4, 5, 6, 7), got);
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -79,7 +79,7 @@ class QueueTimeoutTest {
         }
       });
       t.start();
-      TestSupport.eventually("get is parked", () -> t.getState() == Thread.State.WAITING);
+      TestSupport.eventually("get is waiting", () -> c.pendingCount() == 1);
       t.interrupt();
       t.join();
       q.put("kept");

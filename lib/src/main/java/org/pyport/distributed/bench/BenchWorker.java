@@ -41,8 +41,13 @@ public final class BenchWorker {
           List<Long> squares = new ArrayList<>(batch.size());
           for (Task<Long> t : batch) {
             if (t.value() < 0) {
-              t.ack();
-              stop = true;
+              // one stop signal per worker: a second one in the same batch is another worker's
+              if (stop) {
+                t.release();
+              } else {
+                t.ack();
+                stop = true;
+              }
             } else {
               work.add(t);
               squares.add(t.value() * t.value());
@@ -72,6 +77,9 @@ public final class BenchWorker {
           }
           for (long n : batch) {
             if (n < 0) {
+              if (stop) {
+                tasks.put(n); // another worker's stop signal: give it back
+              }
               stop = true;
             } else {
               squares.add(n * n);

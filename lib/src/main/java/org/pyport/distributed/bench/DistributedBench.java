@@ -82,8 +82,12 @@ public final class DistributedBench {
    * request per task (the same program as Python's), once with batches.
    */
   public static List<BenchResult> all(Plan plan) {
-    return List.of(python(plan), ours(plan, false), ours(plan, true), hazelcast(plan, false),
-        hazelcast(plan, true));
+    List<BenchResult> out = new ArrayList<>(List.of(python(plan), ours(plan, false), ours(plan, true)));
+    try (LocalCluster cluster = LocalCluster.start(1)) { // one cluster start for both runs
+      out.add(hazelcast(cluster, plan, false));
+      out.add(hazelcast(cluster, plan, true));
+    }
+    return out;
   }
 
   /**
@@ -148,9 +152,17 @@ public final class DistributedBench {
    */
   public static BenchResult hazelcast(Plan plan, boolean batched) {
     try (LocalCluster cluster = LocalCluster.start(1)) {
+      return hazelcast(cluster, plan, batched);
+    }
+  }
+
+  private static BenchResult hazelcast(LocalCluster cluster, Plan plan, boolean batched) {
+    {
       HazelcastInstance hz = cluster.client();
       IQueue<Long> tasks = hz.getQueue("task_queue");
       IQueue<Object> results = hz.getQueue("result_queue");
+      tasks.clear();
+      results.clear();
       List<Process> workers = new ArrayList<>();
       try {
         List<String> argList = new ArrayList<>();

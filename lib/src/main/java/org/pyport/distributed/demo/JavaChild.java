@@ -27,7 +27,7 @@ public final class JavaChild {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xshare:auto");
-    cmd.add("-XX:TieredStopAtLevel=1"); // short-lived children: start fast rather than peak
+    // (no -XX:TieredStopAtLevel=1: workers run long enough for C2 to pay off)
     cmd.add("-cp");
     cmd.add(classpath());
     cmd.add(main.getName());
