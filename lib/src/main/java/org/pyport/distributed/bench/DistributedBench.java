@@ -269,10 +269,10 @@ public final class DistributedBench {
     double refTp = results.get(0).tasksPerSecond();
     double refLat = results.get(0).latencyMedianMicros();
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-22s %7s %12s %10s %14s %12s %10s%n", "system", "workers",
+    sb.append(String.format(Locale.ROOT, "%-30s %7s %12s %10s %14s %12s %10s%n", "system", "workers",
         "tasks/s", "x tasks/s", "latency med us", "p90 us", "x latency"));
     for (BenchResult r : results) {
-      sb.append(String.format(Locale.ROOT, "%-22s %7d %12.0f %10.1f %14.0f %12.0f %10.1f%n", r.system(),
+      sb.append(String.format(Locale.ROOT, "%-30s %7d %12.0f %10.1f %14.0f %12.0f %10.1f%n", r.system(),
           r.workers(), r.tasksPerSecond(), r.tasksPerSecond() / refTp, r.latencyMedianMicros(),
           r.latencyP90Micros(), refLat / r.latencyMedianMicros()));
     }
