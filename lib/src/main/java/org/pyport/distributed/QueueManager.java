@@ -44,6 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class QueueManager implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("org.pyport.distributed");
+  private static final long SWEEP_MILLIS = 5;
 
   private final Map<String, ServedQueue> queues;
   private final Map<String, LocalQueue> local = new ConcurrentHashMap<>();
@@ -71,8 +72,13 @@ public final class QueueManager implements AutoCloseable {
     this.timers = new ScheduledThreadPoolExecutor(1, daemon(tag + "-timer"));
     timers.setRemoveOnCancelPolicy(true);
     Map<String, ServedQueue> qs = new LinkedHashMap<>();
-    b.queues.forEach((name, max) -> qs.put(name, new ServedQueue(name, max, timers)));
+    b.queues.forEach((name, max) -> qs.put(name, new ServedQueue(name, max)));
     this.queues = Collections.unmodifiableMap(qs);
+    // get/put timeouts: one sweep every few ms, so a timeout ends at most that much late
+    timers.scheduleAtFixedRate(() -> {
+      long now = System.nanoTime();
+      queues.values().forEach(q -> q.expireDue(now));
+    }, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     this.connectionThreads = new ThreadPoolExecutor(0, maxConnections, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), daemon(tag + "-connection"));
     ServerSocket s = new ServerSocket();

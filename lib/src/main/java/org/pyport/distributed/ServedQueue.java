@@ -7,17 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One named queue held by the manager. Values are opaque JSON bytes: the manager never decodes
  * them, it only stores and forwards.
  *
  * <p>Nothing here blocks a thread: a take that finds the queue empty leaves a waiter (completed
- * by a later put, or with {@code null} by a timer), a put into a full bounded queue leaves a
- * waiting producer. That lets one connection thread serve many pipelined requests.
+ * by a later put, or with {@code null} by the manager's sweep once its deadline passed), a put
+ * into a full bounded queue leaves a waiting producer. That lets one connection thread serve many pipelined requests.
  *
  * <p>Every item handed out is "in flight", held by its owner (a connection) until acknowledged.
  * When an owner disconnects, its waiters are dropped and its in-flight items go back to the head
@@ -35,12 +32,13 @@ final class ServedQueue {
     final int max;
     final boolean autoAck;
     final CompletableFuture<List<Item>> result = new CompletableFuture<>();
-    ScheduledFuture<?> timer;
+    final long deadline;
 
-    Taker(Object owner, int max, boolean autoAck) {
+    Taker(Object owner, int max, boolean autoAck, long deadline) {
       this.owner = owner;
       this.max = max;
       this.autoAck = autoAck;
+      this.deadline = deadline;
     }
   }
 
@@ -48,27 +46,31 @@ final class ServedQueue {
     final Object owner;
     final byte[] json;
     final CompletableFuture<Boolean> result = new CompletableFuture<>();
-    ScheduledFuture<?> timer;
+    final long deadline;
 
-    Putter(Object owner, byte[] json) {
+    Putter(Object owner, byte[] json, long deadline) {
       this.owner = owner;
       this.json = json;
+      this.deadline = deadline;
     }
   }
 
   private final String name;
   private final int maxSize;
-  private final ScheduledExecutorService timers;
   private final ArrayDeque<Item> items = new ArrayDeque<>();
   private final ArrayDeque<Taker> takers = new ArrayDeque<>();
   private final ArrayDeque<Putter> putters = new ArrayDeque<>();
   private final Map<Long, Held> inFlight = new LinkedHashMap<>();
   private long nextId = 1;
 
-  ServedQueue(String name, int maxSize, ScheduledExecutorService timers) {
+  ServedQueue(String name, int maxSize) {
     this.name = name;
     this.maxSize = maxSize;
-    this.timers = timers;
+  }
+
+  /** When a wait of {@code timeoutMillis} (-1: forever) started now ends, in nanoTime. */
+  private static long deadline(long timeoutMillis) {
+    return timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000;
   }
 
   String name() {
@@ -93,11 +95,8 @@ final class ServedQueue {
       } else if (timeoutMillis == 0) {
         done = CompletableFuture.completedFuture(false);
       } else {
-        Putter p = new Putter(owner, json);
+        Putter p = new Putter(owner, json, deadline(timeoutMillis));
         putters.addLast(p);
-        if (timeoutMillis > 0) {
-          p.timer = timers.schedule(() -> expire(p), timeoutMillis, TimeUnit.MILLISECONDS);
-        }
         done = p.result;
       }
       matchLocked(after);
@@ -142,12 +141,9 @@ final class ServedQueue {
       if (timeoutMillis == 0 && items.isEmpty()) {
         return CompletableFuture.completedFuture(null);
       }
-      Taker t = new Taker(owner, Math.max(1, max), autoAck);
+      Taker t = new Taker(owner, Math.max(1, max), autoAck, deadline(timeoutMillis));
       takers.addLast(t);
       matchLocked(after);
-      if (!t.result.isDone() && takers.contains(t) && timeoutMillis > 0) {
-        t.timer = timers.schedule(() -> expire(t), timeoutMillis, TimeUnit.MILLISECONDS);
-      }
       done = t.result;
     }
     after.forEach(Runnable::run);
@@ -172,9 +168,6 @@ final class ServedQueue {
     }
     if (found == null) {
       return false;
-    }
-    if (found.timer != null) {
-      found.timer.cancel(false);
     }
     found.result.complete(null);
     return true;
@@ -232,14 +225,14 @@ final class ServedQueue {
         if (t.owner != owner) {
           return false;
         }
-        after.add(() -> finish(t.timer, () -> t.result.complete(null)));
+        after.add(() -> t.result.complete(null));
         return true;
       });
       putters.removeIf(p -> {
         if (p.owner != owner) {
           return false;
         }
-        after.add(() -> finish(p.timer, () -> p.result.complete(false)));
+        after.add(() -> p.result.complete(false));
         return true;
       });
       List<Item> back = new ArrayList<>();
@@ -263,10 +256,10 @@ final class ServedQueue {
     List<Runnable> after = new ArrayList<>();
     synchronized (this) {
       for (Taker t : takers) {
-        after.add(() -> finish(t.timer, () -> t.result.completeExceptionally(why)));
+        after.add(() -> t.result.completeExceptionally(why));
       }
       for (Putter p : putters) {
-        after.add(() -> finish(p.timer, () -> p.result.completeExceptionally(why)));
+        after.add(() -> p.result.completeExceptionally(why));
       }
       takers.clear();
       putters.clear();
@@ -282,24 +275,38 @@ final class ServedQueue {
     return inFlight.size();
   }
 
-  private void expire(Taker t) {
-    boolean removed;
+  /**
+   * Ends the waits whose deadline has passed: takers get {@code null} (empty), producers {@code
+   * false} (full). Called by the manager's timer every few milliseconds; one sweep for all waits
+   * costs far fewer thread wake-ups than a timer per wait.
+   */
+  void expireDue(long now) {
+    List<Runnable> after = null;
     synchronized (this) {
-      removed = takers.remove(t);
+      for (Iterator<Taker> it = takers.iterator(); it.hasNext(); ) {
+        Taker t = it.next();
+        if (t.deadline - now <= 0) {
+          it.remove();
+          after = add(after, () -> t.result.complete(null));
+        }
+      }
+      for (Iterator<Putter> it = putters.iterator(); it.hasNext(); ) {
+        Putter p = it.next();
+        if (p.deadline - now <= 0) {
+          it.remove();
+          after = add(after, () -> p.result.complete(false));
+        }
+      }
     }
-    if (removed) {
-      t.result.complete(null);
+    if (after != null) {
+      after.forEach(Runnable::run);
     }
   }
 
-  private void expire(Putter p) {
-    boolean removed;
-    synchronized (this) {
-      removed = putters.remove(p);
-    }
-    if (removed) {
-      p.result.complete(false);
-    }
+  private static List<Runnable> add(List<Runnable> list, Runnable r) {
+    List<Runnable> l = list == null ? new ArrayList<>() : list;
+    l.add(r);
+    return l;
   }
 
   /** Hands items to waiting takers and admits waiting producers while there is room. */
@@ -315,21 +322,14 @@ final class ServedQueue {
           }
           batch.add(item);
         }
-        after.add(() -> finish(t.timer, () -> t.result.complete(batch)));
+        after.add(() -> t.result.complete(batch));
       } else if (!putters.isEmpty() && (maxSize <= 0 || items.size() < maxSize)) {
         Putter p = putters.pollFirst();
         items.addLast(new Item(nextId++, p.json));
-        after.add(() -> finish(p.timer, () -> p.result.complete(true)));
+        after.add(() -> p.result.complete(true));
       } else {
         return;
       }
     }
-  }
-
-  private static void finish(ScheduledFuture<?> timer, Runnable complete) {
-    if (timer != null) {
-      timer.cancel(false);
-    }
-    complete.run();
   }
 }
