@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Queue benchmark: our QueueManager vs Python's multiprocessing BaseManager vs Hazelcast IQueue,
+# measured in one run on loopback, printed as a table with ratios (x = relative to Python).
+# Usage: lib/bench/distributed.sh [workers warmupMs latencyMs throughputMs batch]
+# Builds lib/ with the Maven reactor when its jar is missing; needs python3 on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if ! ls lib/target/pyport-lib-*.jar >/dev/null 2>&1 || [ ! -d lib/target/dist ]; then
+  mvn -q -B -pl lib -am package -DskipTests
+fi
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+CP="$(ls lib/target/pyport-lib-*.jar | head -n 1):lib/target/dist/*"
+if [ "$#" -eq 0 ]; then
+  set -- 2 1000 1500 2000 200
+fi
+exec "$JAVA" -cp "$CP" org.pyport.distributed.bench.DistributedBench "$@"
