@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the pyport Java kernel (kernelspec "java") for Jupyter.
 #   kernel-setup/install.sh [--user | --sys-prefix | --prefix PREFIX]      (default: --user)
-# --user honours JUPYTER_DATA_DIR; PYPORT_JAVA=/path/to/bin/java forces a JDK (>= 17) instead of the newest.
+# --user honours JUPYTER_DATA_DIR; PYPORT_JUPYTER_PYTHON picks the python running Jupyter; PYPORT_JAVA=/path/to/bin/java forces a JDK (>= 17) instead of the newest.
 # Builds with Maven when sources changed, picks the newest JDK >= 17,
 # copies the jars into the kernelspec and skips everything that is already up to date.
 set -euo pipefail
@@ -57,7 +57,7 @@ say "using Java $best_version: $best_java"
 
 # ---- a Python that can run Jupyter ---------------------------------------------------------------
 py=""
-for p in python3 /usr/bin/python3; do
+for p in ${PYPORT_JUPYTER_PYTHON:-} python3 /usr/bin/python3; do
   if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import jupyter_client, jupyter_core' >/dev/null 2>&1; then py="$p"; break; fi
 done
 [ -n "$py" ] || die "no python3 with jupyter_client found (tried python3, /usr/bin/python3)"

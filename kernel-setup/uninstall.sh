@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Removes the pyport Java kernel (kernelspec "java"). Honours JUPYTER_DATA_DIR like install.sh --user.
+# Removes the pyport Java kernel (kernelspec "java") wherever Jupyter finds it (options such as --user are
+# accepted and ignored). Honours JUPYTER_DATA_DIR and PYPORT_JUPYTER_PYTHON like install.sh.
 set -euo pipefail
 py=""
-for p in python3 /usr/bin/python3; do
+for p in ${PYPORT_JUPYTER_PYTHON:-} python3 /usr/bin/python3; do
   if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import jupyter_client, jupyter_core' >/dev/null 2>&1; then py="$p"; break; fi
 done
 [ -n "$py" ] || { echo "uninstall.sh: no python3 with jupyter_client found" >&2; exit 1; }

@@ -24,6 +24,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PythonMagic implements CellMagic<Void, PyportKernel> {
 
+    private static final String SITECUSTOMIZE = String.join("\n",
+            "# written by the pyport kernel's %%python: line-buffered output",
+            "import sys",
+            "for _s in (sys.stdout, sys.stderr):",
+            "    try:",
+            "        _s.reconfigure(line_buffering=True)",
+            "    except Exception:",
+            "        pass",
+            "");
+
     private volatile Process running;
     private volatile boolean interrupted;
 
@@ -40,8 +50,16 @@ public final class PythonMagic implements CellMagic<Void, PyportKernel> {
             throw interruptedError();
         }
         try {
-            ProcessBuilder builder = new ProcessBuilder(python, "-u", script.toString());
-            builder.environment().put("PYTHONUNBUFFERED", "1");
+            // Line buffering, so output streams in line by line while each line is written in one piece: with -u a
+            // print() is two writes (text, then "\n") and lines of concurrent processes (multiprocessing) get
+            // glued together; with CPython's default block buffering for pipes nothing shows until the end.
+            // A sitecustomize on PYTHONPATH switches it on in this python and in pythons it starts.
+            Files.writeString(dir.resolve("sitecustomize.py"), SITECUSTOMIZE, StandardCharsets.UTF_8);
+            ProcessBuilder builder = new ProcessBuilder(python, script.toString());
+            String pythonPath = builder.environment().get("PYTHONPATH");
+            builder.environment().put("PYTHONPATH",
+                    pythonPath == null || pythonPath.isEmpty() ? dir.toString() : dir + java.io.File.pathSeparator + pythonPath);
+            builder.environment().remove("PYTHONUNBUFFERED");
             builder.environment().put("PYTHONIOENCODING", "utf-8");
             builder.redirectInput(ProcessBuilder.Redirect.PIPE);
             Process process;
@@ -75,8 +93,9 @@ public final class PythonMagic implements CellMagic<Void, PyportKernel> {
                 throw new CellError("PythonError", msg, List.of("%%python failed: " + msg + " (see its output above)."));
             }
         } finally {
-            Files.deleteIfExists(script);
-            Files.deleteIfExists(dir);
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
         if (outVar != null) {
             kernel.defineString(outVar, captured.toString());
