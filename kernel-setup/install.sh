@@ -27,7 +27,7 @@ die() { echo "install.sh: error: $*" >&2; exit 1; }
 
 # ---- the newest JDK >= 17 (JAVA_HOME, /usr/lib/jvm/*, PATH); jdk.jshell is required -----------------
 java_feature() {  # prints the feature version of a java binary, or nothing
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | head -n1
+  { "$1" -XshowSettings:properties -version 2>&1 || true; } | sed -n 's/^ *java\.specification\.version = \(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | head -n1
 }
 best_java=""; best_version=0; seen=""
 candidates=()
