@@ -177,6 +177,8 @@ public final class PyJson {
         JsonFactory f = JsonFactory.builder()
                 .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
                 .configure(JsonWriteFeature.ESCAPE_NON_ASCII, options.ensureAscii())
+                // writing bytes, Jackson would otherwise escape a surrogate pair (😀) even with ensure_ascii=False
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build();
         if (options.ensureAscii()) f.setCharacterEscapes(PyEscapes.ENSURE_ASCII);
         return f;

@@ -100,6 +100,16 @@ class PyJsonTest {
     }
 
     @Test
+    void mapperBytesAreUtf8OfPythonsText() throws Exception {
+        Map<String, Object> m = map("m", "😀中\u007f é");
+        for (boolean ascii : new boolean[] {true, false}) {
+            String py = Py.run("import json\nprint(json.dumps({'m': '😀中\\x7f é'}, ensure_ascii=" + (ascii ? "True" : "False") + "))");
+            byte[] out = PyJson.mapper(PyJson.Options.defaults().ensureAscii(ascii)).writeValueAsBytes(m);
+            assertEquals(py.strip(), new String(out, java.nio.charset.StandardCharsets.UTF_8), "ensure_ascii=" + ascii);
+        }
+    }
+
+    @Test
     void loadsGivesPythonTypesAndAppliesObjectHookInnermostFirst() {
         Object v = PyJson.loads("{\"age\": 20, \"big\": 123456789012345678901, \"l\": 3000000000, \"x\": 1.5, "
                 + "\"n\": null, \"t\": true, \"a\": [1, {\"k\": \"v\"}], \"nan\": NaN}");
