@@ -23,8 +23,15 @@ import java.util.stream.Stream;
 public final class ReadBench {
     private ReadBench() {}
 
-    /** One measurement. */
-    public record Result(String strategy, long bytes, long lines, double seconds) {
+    /**
+     * One measurement.
+     *
+     * @param language who read: "Java", "Python", or "limit" for the reference reads
+     * @param way      what kind of read, shared by the languages ("read all", "for line"...): the chart's groups
+     * @param api      the call that did it ({@code Files.readAllBytes}, {@code readlines()}...)
+     * @param lines    lines counted, or -1 for reads that only move bytes
+     */
+    public record Result(String language, String way, String api, long bytes, long lines, double seconds) {
         /** Throughput in MB/s (10^6 bytes). */
         public double mbPerSecond() {
             return bytes / 1e6 / seconds;
@@ -65,7 +72,7 @@ public final class ReadBench {
     }
 
     /** Runs {@code s} {@code runs} times and keeps the fastest: later runs see a warm JIT and page cache. */
-    public static Result measure(String name, Path file, int runs, Strategy s) {
+    public static Result measure(String language, String way, String api, Path file, int runs, Strategy s) {
         if (runs < 1) throw new IllegalArgumentException("runs must be >= 1");
         double best = Double.MAX_VALUE;
         long[] r = null;
@@ -74,11 +81,11 @@ public final class ReadBench {
             try {
                 r = s.read(file);
             } catch (IOException e) {
-                throw new UncheckedIOException(name + " failed on " + file, e);
+                throw new UncheckedIOException(api + " failed on " + file, e);
             }
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
-        return new Result(name, r[0], r[1], best);
+        return new Result(language, way, api, r[0], r[1], best);
     }
 
     /** {@code f.read()} in binary: {@link Files#readAllBytes}, then count the newlines. */
@@ -99,6 +106,14 @@ public final class ReadBench {
             }
         }
         return new long[] {chars, lines}; // ASCII file: chars + newlines == bytes
+    }
+
+    /** {@code f.readlines()}: {@link Files#readAllLines}, every line in one list. */
+    public static long[] readAllLines(Path f) throws IOException {
+        long chars = 0;
+        java.util.List<String> all = Files.readAllLines(f, StandardCharsets.UTF_8);
+        for (String line : all) chars += line.length() + 1;
+        return new long[] {chars, all.size()};
     }
 
     /** {@link Files#lines}: a lazy stream of lines (must be closed, hence try-with-resources). */

@@ -25,6 +25,7 @@ class ReadBenchTest {
         assertArrayEquals(expected, ReadBench.readAllBytes(f));
         assertArrayEquals(expected, ReadBench.bufferedReaderLines(f));
         assertArrayEquals(expected, ReadBench.filesLines(f));
+        assertArrayEquals(expected, ReadBench.readAllLines(f));
         assertArrayEquals(expected, ReadBench.memoryMapped(f));
         assertArrayEquals(new long[] {size, -1}, ReadBench.channelOnly(f));
         try {
@@ -39,12 +40,13 @@ class ReadBenchTest {
     void measureKeepsTheFastestRunAndReportsFailures(@TempDir Path dir) {
         Path f = dir.resolve("small.txt");
         ReadBench.writeTextFile(f, 640);
-        ReadBench.Result r = ReadBench.measure("all", f, 3, ReadBench::readAllBytes);
+        ReadBench.Result r = ReadBench.measure("Java", "read all", "Files.readAllBytes", f, 3, ReadBench::readAllBytes);
+        assertEquals("read all", r.way());
         assertEquals(640, r.bytes());
         assertEquals(10, r.lines());
         assertTrue(r.seconds() > 0 && r.mbPerSecond() > 0);
         assertThrows(java.io.UncheckedIOException.class,
-                () -> ReadBench.measure("missing", dir.resolve("nope"), 1, ReadBench::readAllBytes));
-        assertThrows(IllegalArgumentException.class, () -> ReadBench.measure("x", f, 0, ReadBench::readAllBytes));
+                () -> ReadBench.measure("Java", "read all", "missing", dir.resolve("nope"), 1, ReadBench::readAllBytes));
+        assertThrows(IllegalArgumentException.class, () -> ReadBench.measure("Java", "x", "x", f, 0, ReadBench::readAllBytes));
     }
 }
