@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
+import org.pyport.python.PyRepr;
+
 /**
  * Python's {@code json} module on top of Jackson: {@code dumps}/{@code loads} with the same text
  * CPython produces ({@code ", "} and {@code ": "} separators, {@code ensure_ascii} escapes with
@@ -159,6 +161,23 @@ public final class PyJson {
         floats.addSerializer(double.class, new FloatSerializer<>(double.class));
         floats.addSerializer(Float.class, new FloatSerializer<>(Float.class));
         floats.addSerializer(float.class, new FloatSerializer<>(float.class));
+        // primitive arrays have their own Jackson serializers that would bypass the ones above
+        floats.addSerializer(double[].class, new StdSerializer<double[]>(double[].class) {
+            @Override
+            public void serialize(double[] a, JsonGenerator g, com.fasterxml.jackson.databind.SerializerProvider p) throws IOException {
+                g.writeStartArray(a, a.length);
+                for (double d : a) g.writeNumber(jsonFloat(d));
+                g.writeEndArray();
+            }
+        });
+        floats.addSerializer(float[].class, new StdSerializer<float[]>(float[].class) {
+            @Override
+            public void serialize(float[] a, JsonGenerator g, com.fasterxml.jackson.databind.SerializerProvider p) throws IOException {
+                g.writeStartArray(a, a.length);
+                for (float f : a) g.writeNumber(jsonFloat(f));
+                g.writeEndArray();
+            }
+        });
         JsonMapper m = JsonMapper.builder(factory(options))
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, options.sortKeys())
@@ -199,7 +218,7 @@ public final class PyJson {
     static String jsonFloat(double d) {
         if (Double.isNaN(d)) return "NaN";
         if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
-        return PyFloat.repr(d);
+        return PyRepr.floatRepr(d);
     }
 
     /** Converts obj into maps, lists, strings, numbers, booleans and null, applying Python's rules. */
