@@ -55,6 +55,11 @@ public final class Charts {
         }, "line, " + series.size() + " series, " + t.rowCount() + " points");
     }
 
+    /** A single-line chart of numeric {@code yCol} over numeric {@code xCol}. */
+    public static Chart line(Table t, String xCol, String yCol, String title) {
+        return line(t, xCol, yCol, null, title);
+    }
+
     /** A bar chart: one bar per row, labelled by {@code categoryCol}, height from numeric {@code valueCol}. */
     public static Chart bar(Table t, String categoryCol, String valueCol, String title) {
         Column<?> cat = column(t, categoryCol);

@@ -33,6 +33,8 @@ public final class ChildJvm {
     static final String STATIC = "--static";
     static final String RUNNABLE = "--runnable";
     static final String PARENT_PID = "pyport.parentPid";
+    /** Temp files holding serialized tasks are named pyport-task-<parent pid>-*.ser. */
+    static final String TASK_PREFIX = "pyport-task-";
 
     private ChildJvm() {}
 
@@ -114,17 +116,26 @@ public final class ChildJvm {
             requireCellClassDir(task.getClass().getName());
             Path file;
             try {
-                file = Files.createTempFile("pyport-task-", ".ser");
+                file = Files.createTempFile(TASK_PREFIX + ProcessHandle.current().pid() + "-", ".ser");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temp file for the child JVM's task", e);
+            }
+            boolean launched = false;
+            try {
                 try (ObjectOutputStream o = new ObjectOutputStream(Files.newOutputStream(file))) {
                     o.writeObject(task);
                 }
+                ChildProcess child = launch(List.of(RUNNABLE, file.toString()), "task " + task.getClass().getName(), file);
+                launched = true;
+                return child;
             } catch (java.io.NotSerializableException e) {
                 throw new IllegalArgumentException("the task captures a value that is not serializable ("
                         + e.getMessage() + "): capture only serializable values, or use start(Class, method, args)", e);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the task for the child JVM", e);
+            } finally {
+                if (!launched) deleteQuietly(file); // the child never started: nobody else will remove it
             }
-            return launch(List.of(RUNNABLE, file.toString()), "task " + task.getClass().getName(), file);
         }
 
         private ChildProcess launch(List<String> mainArgs, String description, Path taskFile) {
@@ -160,6 +171,14 @@ public final class ChildJvm {
             throw new IllegalStateException(className + " was defined in a notebook cell, but system property "
                     + "pyport.cellClassDir (the folder where the kernel writes cell bytecode) is not set, so a child "
                     + "JVM cannot load it: use the pyport kernel, or move the class into a library on the classpath");
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a temp file in the system temp dir; nothing more to do
         }
     }
 

@@ -119,7 +119,9 @@ public final class CpuSampler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sample(System.nanoTime());
+        long now = System.nanoTime();
+        // a last partial interval, unless it is too short to mean anything with 10 ms clock ticks
+        if (now - previousSampleNanos >= intervalNanos / 2) sample(now);
         result = Table.create("cpu", time, process, cpu);
         return result;
     }
@@ -212,9 +214,10 @@ public final class CpuSampler implements AutoCloseable {
             }
             if (b != null && now > b.wallNanos) {
                 double pct = 100.0 * (c - b.cpuNanos) / (now - b.wallNanos);
-                time.append((now - startNanos) / 1e9);
+                // ms and 0.1% are finer than the clocks behind them (10 ms ticks); rounding keeps tables readable
+                time.append(Math.round((now - startNanos) / 1e6) / 1e3);
                 process.append(t.label());
-                cpu.append(Math.max(0, pct));
+                cpu.append(Math.round(Math.max(0, pct) * 10) / 10.0);
             }
             seen.put(key, new Baseline(now, c));
         }
@@ -252,7 +255,8 @@ public final class CpuSampler implements AutoCloseable {
 
         @Override
         public boolean startedAfter(long previousNanos, long now) {
-            Instant prevInstant = Instant.now().minusNanos(now - previousNanos);
+            // start times come in clock ticks (10 ms): allow that much slack
+            Instant prevInstant = Instant.now().minusNanos(now - previousNanos).minusMillis(20);
             return ProcessHandle.of(pid).flatMap(h -> h.info().startInstant())
                     .map(s -> s.isAfter(prevInstant)).orElse(false);
         }

@@ -95,7 +95,7 @@ class ChartsTest {
     @Test
     void twoChartsDoNotShareDefinitionIds() throws Exception {
         Table t = Table.create("t", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 1, 2));
-        String a = Charts.line(t, "x", "y", null, "a").svg();
+        String a = Charts.line(t, "x", "y", "a").svg();
         String b = Charts.line(t, "x", "y", null, "b").svg();
         List<String> idsA = ids(parse(a));
         List<String> idsB = ids(parse(b));

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -98,7 +100,19 @@ class ChildJvmTest {
     void badEntryPointsFailInTheParent() {
         assertThrows(IllegalArgumentException.class, () -> ChildJvm.start(Worker.class, "missing"));
         assertThrows(IllegalArgumentException.class, () -> ChildJvm.start(Worker.class, "notStatic"));
+        Set<Path> before = taskFiles();
         assertThrows(IllegalArgumentException.class, () -> ChildJvm.start(() -> System.out.println(new Object() {})));
+        assertEquals(before, taskFiles(), "no task file left behind");
+    }
+
+    private static Set<Path> taskFiles() {
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            // only this JVM's files: other JVMs on the machine may be running tasks right now
+            String mine = ChildJvm.TASK_PREFIX + ProcessHandle.current().pid() + "-";
+            return s.filter(p -> p.getFileName().toString().startsWith(mine)).collect(Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -124,9 +138,11 @@ class ChildJvmTest {
             assertEquals(0, c.join(), c.stderr());
             assertTrue(c.stdout().startsWith("captured value in "), c.stdout());
         }
+        Set<Path> before = taskFiles();
         try (ChildProcess c = ChildJvm.with().inheritOutput(false).start(() -> System.exit(5))) {
             assertEquals(5, c.join());
         }
+        assertEquals(before, taskFiles(), "task file removed");
     }
 
     /**

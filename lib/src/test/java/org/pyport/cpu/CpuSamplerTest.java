@@ -146,7 +146,7 @@ class CpuSamplerTest {
         Process[] p = new Process[1];
         String[] out = new String[1];
         Table t = CpuSampler.during(Duration.ofMillis(100), () -> {
-            p[0] = Python.start("import time\nt=time.time()\nwhile time.time()-t < 1.0: pass\nprint(time.process_time())");
+            p[0] = Python.start("import time\nt=time.process_time()\nwhile time.process_time()-t < 0.5: pass\nprint(time.process_time())");
             try {
                 out[0] = new String(p[0].getInputStream().readAllBytes());
                 p[0].waitFor();
@@ -169,11 +169,14 @@ class CpuSamplerTest {
     @Test
     void sampledProcessByPid() throws Exception {
         assumeTrue(Python.available(), "python3 is needed");
-        Process p = Python.start("import time\ntime.sleep(1)");
+        Process p = Python.start("import time\ntime.sleep(1.5)");
         try (CpuSampler s = CpuSampler.every(Duration.ofMillis(100)).process("sleepy", p).start()) {
             p.waitFor();
             Table t = s.stop();
-            assertTrue(mean(t, "sleepy") < 20, t.printAll());
+            // the median ignores the interpreter's start-up burst in the first samples
+            Table rows = t.where(t.stringColumn("process").isEqualTo("sleepy"));
+            assertTrue(rows.rowCount() >= 5, t.printAll());
+            assertTrue(rows.doubleColumn("cpu_pct").median() < 10, t.printAll());
         } finally {
             p.destroyForcibly();
         }

@@ -61,11 +61,21 @@ class TimeItTest {
         });
         assertEquals(3, t.repeats());
         assertTrue(Set.of(1L, 2L, 5L, 10L).contains(t.loops()), "2 ms sleeps reach 20 ms within 10 loops: " + t.loops());
-        assertTrue(t.loops() * t.meanNanos() >= 15e6, "each run lasts about minTime: " + t);
         assertTrue(t.meanNanos() >= 2e6, "a 2 ms sleep takes at least 2 ms: " + t);
         assertTrue(t.minNanos() <= t.meanNanos() && t.stdNanos() >= 0);
         // autorange batches 1+2+5+... then 3 runs of `loops`
         assertTrue(calls.get() >= 3 * t.loops() + 1);
+    }
+
+    @Test
+    void autorangeStopsAtTheFirstLoopCountReachingMinTime() {
+        // each loop spins for at least 1 ms of wall time, so 20 loops always reach 20 ms; a loaded machine
+        // can only make batches slower, i.e. stop earlier on the 1, 2, 5, 10, 20 ladder
+        long loops = TimeIt.autorange(n -> {
+            long end = System.nanoTime() + n * 1_000_000L;
+            while (System.nanoTime() < end) Thread.onSpinWait();
+        }, 20_000_000L);
+        assertTrue(Set.of(1L, 2L, 5L, 10L, 20L).contains(loops), "loops " + loops);
     }
 
     @Test
