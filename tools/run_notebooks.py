@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Execute notebooks headless on the `java` kernel and check that each one cleans up after itself.
+
+For every notebook: run all cells in order (a failed check raises, so the cell errors and the
+notebook fails), then check what it left behind:
+  * threads  - threads started during the notebook that are still alive at its end (asked of the
+               kernel JVM by a census cell that is injected before and after, never saved);
+  * processes - any process still alive after the kernel has shut down that carries this run's
+               marker in its environment (children of children included, orphans too);
+  * sockets  - listening TCP sockets that were not there before the notebook started;
+  * temp files - new entries in the temp directory.
+
+Usage: run_notebooks.py [--out DIR] [--kernel java] [--timeout S] [NOTEBOOK ...]
+Prints one line per notebook and a closing `N passed, N failed`; exits 1 when any failed.
+"""
+import argparse
+import os
+import pathlib
+import sys
+import tempfile
+import time
+import uuid
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+try:
+    import psutil
+except ImportError:  # the leak checks need it; say so instead of silently skipping them
+    psutil = None
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+MARKER_VAR = "PYPORT_NOTEBOOK_RUN"
+
+# Threads the JDK or the kernel start lazily on their own and keep for the JVM's lifetime.
+JVM_OWNED_THREADS = (
+    "ForkJoinPool.commonPool-worker-", "process reaper", "Common-Cleaner", "Attach Listener",
+    "Java2D Disposer", "Reference Handler", "Finalizer", "Signal Dispatcher", "Notification Thread",
+    "pyport-kernel", "JShell", "Keep-Alive-Timer", "InnocuousThread", "Cleaner-", "Timer-jshell",
+)
+
+CENSUS_BEFORE = (
+    "final java.util.Set<Thread> pyportThreadsBefore = "
+    "java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());\n"
+    "pyportThreadsBefore.addAll(Thread.getAllStackTraces().keySet());"
+)
+CENSUS_AFTER = """
+{
+    java.util.List<String> pyportLeft = java.util.List.of();
+    long pyportDeadline = System.nanoTime() + 3_000_000_000L;
+    String[] pyportOwned = %s;
+    do {
+        pyportLeft = Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.isAlive() && !pyportThreadsBefore.contains(t))
+            .filter(t -> java.util.Arrays.stream(pyportOwned).noneMatch(p -> t.getName().startsWith(p)))
+            .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
+            .sorted().toList();
+        if (pyportLeft.isEmpty()) break;
+        try { Thread.sleep(100); } catch (InterruptedException e) { break; }
+    } while (System.nanoTime() < pyportDeadline);
+    System.out.println("PYPORT-THREADS-LEFT:" + String.join("|", pyportLeft));
+}
+""" % ("new String[] {" + ", ".join('"%s"' % p for p in JVM_OWNED_THREADS) + "}")
+
+
+def listening_sockets():
+    if psutil is None:
+        return set()
+    try:
+        return {(c.laddr.ip, c.laddr.port) for c in psutil.net_connections(kind="inet")
+                if c.status == psutil.CONN_LISTEN}
+    except psutil.AccessDenied:
+        return set()
+
+
+def marked_processes(token):
+    """Processes whose environment carries this run's marker: the kernel's whole tree, orphans too."""
+    found = []
+    if psutil is None:
+        return found
+    for p in psutil.process_iter(["pid", "cmdline"]):
+        try:
+            if p.environ().get(MARKER_VAR) == token:
+                found.append(f"{p.pid} {' '.join(p.info['cmdline'] or [])[:120]}")
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess, OSError):
+            continue
+    return found
+
+
+def temp_entries():
+    tmp = pathlib.Path(tempfile.gettempdir())
+    return {p.name for p in tmp.iterdir() if not p.name.startswith(("hsperfdata_", "tmp", "pip-"))}
+
+
+def cell_output_text(cell):
+    text = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            text.append(out.get("text", ""))
+    return "".join(text)
+
+
+def run_one(path, args, out_dir):
+    nb = nbformat.read(path, as_version=4)
+    token = uuid.uuid4().hex
+    os.environ[MARKER_VAR] = token  # inherited by the kernel and everything it starts
+    sockets_before = listening_sockets()
+    temps_before = temp_entries()
+    problems = []
+    client = NotebookClient(nb, kernel_name=args.kernel, timeout=args.timeout,
+                            startup_timeout=120, record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    started = time.monotonic()
+    try:
+        with client.setup_kernel(cwd=str(path.parent)):
+            before = nbformat.v4.new_code_cell(CENSUS_BEFORE)
+            client.execute_cell(before, 0)
+            for index, cell in enumerate(nb.cells):
+                client.execute_cell(cell, index)
+            after = nbformat.v4.new_code_cell(CENSUS_AFTER)
+            client.execute_cell(after, len(nb.cells))
+            for line in cell_output_text(after).splitlines():
+                if line.startswith("PYPORT-THREADS-LEFT:") and line.split(":", 1)[1]:
+                    problems.append("threads left running: " + line.split(":", 1)[1].replace("|", ", "))
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        problems.append(first_lines(str(e), 40))
+    except Exception as e:  # kernel failed to start, and the like
+        problems.append(f"{type(e).__name__}: {first_lines(str(e), 20)}")
+    elapsed = time.monotonic() - started
+
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, out_dir / path.name)
+
+    if psutil is not None:
+        deadline = time.monotonic() + 5
+        left = marked_processes(token)
+        while left and time.monotonic() < deadline:
+            time.sleep(0.2)
+            left = marked_processes(token)
+        for p in left:
+            problems.append(f"process left running: {p}")
+            try:
+                psutil.Process(int(p.split()[0])).kill()
+            except Exception:
+                pass
+        new_sockets = listening_sockets() - sockets_before
+        if new_sockets:
+            problems.append(f"listening sockets left open: {sorted(new_sockets)}")
+    new_temps = temp_entries() - temps_before
+    if new_temps:
+        problems.append(f"temp files left behind in {tempfile.gettempdir()}: {sorted(new_temps)}")
+    return problems, elapsed
+
+
+def first_lines(text, n):
+    lines = text.strip().splitlines()
+    return "\n".join(lines[:n] + (["..."] if len(lines) > n else []))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("notebooks", nargs="*", type=pathlib.Path)
+    ap.add_argument("--out", type=pathlib.Path, help="write executed copies here")
+    ap.add_argument("--kernel", default="java")
+    ap.add_argument("--timeout", type=int, default=600, help="seconds per cell")
+    args = ap.parse_args()
+    paths = args.notebooks or sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    if psutil is None:
+        print("note: python3-psutil is missing, so process and socket leak checks are skipped")
+    passed = failed = 0
+    for path in paths:
+        problems, elapsed = run_one(path.resolve(), args, args.out)
+        status = "ok" if not problems else "FAILED"
+        print(f"{status:6} {path.name} ({elapsed:.1f} s)", flush=True)
+        for p in problems:
+            print("       " + p.replace("\n", "\n       "), flush=True)
+        passed += not problems
+        failed += bool(problems)
+    print(f"notebooks: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
