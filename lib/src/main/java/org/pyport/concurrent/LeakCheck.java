@@ -19,7 +19,7 @@ public final class LeakCheck {
     private static final List<String> JDK_POOL_PREFIXES = List.of(
             "process reaper", "ForkJoinPool.commonPool-worker", "Common-Cleaner", "Attach Listener",
             "Signal Dispatcher", "Notification Thread", "Reference Handler", "Finalizer", "JFR ",
-            "VirtualThread-unparker", "Read-Poller", "Write-Poller", "InnocuousThread-");
+            "VirtualThread-unparker", "CompletableFutureDelayScheduler", "Read-Poller", "Write-Poller", "InnocuousThread-");
 
     private final Set<Thread> threads;
     private final Set<Long> processes;
@@ -36,11 +36,14 @@ public final class LeakCheck {
         return new LeakCheck(new HashSet<>(Thread.getAllStackTraces().keySet()), pids);
     }
 
-    /** Live threads that did not exist at the start (JDK pool threads excepted). */
+    /**
+     * Live threads that did not exist at the start, except JDK pool threads and the calling thread
+     * (a notebook kernel may run each cell on a thread of its own).
+     */
     public List<Thread> newThreads() {
         List<Thread> extra = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive() && !threads.contains(t) && !isJdkPoolThread(t)) extra.add(t);
+            if (t.isAlive() && t != Thread.currentThread() && !threads.contains(t) && !isJdkPoolThread(t)) extra.add(t);
         }
         return extra;
     }
