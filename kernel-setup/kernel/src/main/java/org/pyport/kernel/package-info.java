@@ -1,1 +1,5 @@
-/** The kernel. */ package org.pyport.kernel;
+/**
+ * The pyport Jupyter kernel: an IJava-compatible Java kernel on JJava's protocol library and {@code jdk.jshell}.
+ * Entry point: {@link org.pyport.kernel.PyportKernel#main(String[])}.
+ */
+package org.pyport.kernel;

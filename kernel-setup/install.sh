@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Installs the pyport Java kernel (kernelspec "java") for Jupyter.
+#   kernel-setup/install.sh [--user | --sys-prefix | --prefix PREFIX]      (default: --user)
+# --user honours JUPYTER_DATA_DIR; PYPORT_JAVA=/path/to/bin/java forces a JDK (>= 17) instead of the newest.
+# Builds with Maven when sources changed, picks the newest JDK >= 17,
+# copies the jars into the kernelspec and skips everything that is already up to date.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+mode="--user"
+prefix=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --user|--sys-prefix) mode="$1" ;;
+    --prefix) [ $# -ge 2 ] || { echo "install.sh: --prefix needs a directory" >&2; exit 2; }
+              mode="--prefix"; prefix="$2"; shift ;;
+    --prefix=*) mode="--prefix"; prefix="${1#--prefix=}" ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    *) echo "install.sh: unknown option $1 (use --user, --sys-prefix or --prefix PREFIX)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+say() { echo "install.sh: $*"; }
+die() { echo "install.sh: error: $*" >&2; exit 1; }
+
+# ---- the newest JDK >= 17 (JAVA_HOME, /usr/lib/jvm/*, PATH); jdk.jshell is required -----------------
+java_feature() {  # prints the feature version of a java binary, or nothing
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | head -n1
+}
+best_java=""; best_version=0; seen=""
+candidates=()
+if [ -n "${PYPORT_JAVA:-}" ]; then
+  [ -x "$PYPORT_JAVA" ] || die "PYPORT_JAVA=$PYPORT_JAVA is not an executable"
+  v="$(java_feature "$PYPORT_JAVA")"
+  [ -n "$v" ] && [ "$v" -ge 17 ] || die "PYPORT_JAVA=$PYPORT_JAVA is Java ${v:-?}; Java 17 or newer is required"
+  candidates=("$PYPORT_JAVA")
+else
+[ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
+for d in /usr/lib/jvm/*/; do candidates+=("${d}bin/java"); done
+command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
+fi
+for c in "${candidates[@]}"; do
+  [ -x "$c" ] || continue
+  real="$(readlink -f "$c")"
+  case " $seen " in *" $real "*) continue ;; esac
+  seen="$seen $real"
+  v="$(java_feature "$real")"
+  [ -n "$v" ] || continue
+  if [ "$v" -lt 17 ]; then say "ignoring $real (Java $v < 17)"; continue; fi
+  [ -x "$(dirname "$real")/jshell" ] || [ -x "$(dirname "$real")/javac" ] || { say "ignoring $real (a JRE without jdk.jshell)"; continue; }
+  if [ "$v" -gt "$best_version" ]; then best_java="$real"; best_version="$v"; fi
+done
+[ -n "$best_java" ] || die "no JDK 17 or newer found (looked at JAVA_HOME, /usr/lib/jvm/*, PATH). Install a JDK >= 17 or set JAVA_HOME."
+say "using Java $best_version: $best_java"
+
+# ---- a Python that can run Jupyter ---------------------------------------------------------------
+py=""
+for p in python3 /usr/bin/python3; do
+  if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import jupyter_client, jupyter_core' >/dev/null 2>&1; then py="$p"; break; fi
+done
+[ -n "$py" ] || die "no python3 with jupyter_client found (tried python3, /usr/bin/python3)"
+
+# ---- build when sources are newer than the jars ----------------------------------------------------
+# (a stamp file records the last successful build: Maven leaves unchanged jars untouched)
+build_stamp="$root/build/.kernel-build-stamp"
+kernel_jar="$(ls "$root"/kernel-setup/kernel/target/pyport-kernel-*.jar 2>/dev/null | head -n1 || true)"
+lib_jar="$(ls "$root"/lib/target/pyport-lib-*.jar 2>/dev/null | head -n1 || true)"
+need_build=0
+if [ -z "$kernel_jar" ] || [ -z "$lib_jar" ] || [ ! -f "$build_stamp" ]; then
+  need_build=1
+elif [ -n "$(find "$root/pom.xml" "$root/lib/pom.xml" "$root/lib/src/main" "$root/kernel-setup/kernel/pom.xml" \
+              "$root/kernel-setup/kernel/src/main" -newer "$build_stamp" -type f -print -quit 2>/dev/null)" ]; then
+  need_build=1
+fi
+if [ "$need_build" = 1 ]; then
+  say "building with Maven"
+  mkdir -p "$root/build"
+  touch "$build_stamp.new"
+  (cd "$root" && mvn -q -B package -DskipTests) || die "Maven build failed"
+  mv "$build_stamp.new" "$build_stamp"
+  kernel_jar="$(ls "$root"/kernel-setup/kernel/target/pyport-kernel-*.jar | head -n1)"
+  lib_jar="$(ls "$root"/lib/target/pyport-lib-*.jar | head -n1)"
+fi
+
+# ---- stage the kernelspec ---------------------------------------------------------------------------
+stage="$root/build/kernelspec/java"
+rm -rf "$stage"
+mkdir -p "$stage/jars"
+cp "$kernel_jar" "$root"/kernel-setup/kernel/target/dist/*.jar "$lib_jar" "$stage/jars/"
+if ls "$root"/lib/target/dist/*.jar >/dev/null 2>&1; then cp "$root"/lib/target/dist/*.jar "$stage/jars/"; fi
+
+json_str() { "$py" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
+cat > "$stage/kernel.json" <<JSON
+{
+  "argv": [$(json_str "$best_java"), "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+           "-XX:+UseSerialGC", "-Xshare:auto",
+           "-cp", "{resource_dir}/jars/*", "org.pyport.kernel.PyportKernel", "{connection_file}"],
+  "display_name": "Java",
+  "language": "java",
+  "interrupt_mode": "message",
+  "metadata": {"pyport": {"java_version": "$best_version"}}
+}
+JSON
+
+# ---- install unless the installed copy is identical ------------------------------------------------
+case "$mode" in
+  --user) data_dir="${JUPYTER_DATA_DIR:-$("$py" -c 'from jupyter_core.paths import jupyter_data_dir; print(jupyter_data_dir())')}" ;;
+  --sys-prefix) data_dir="$("$py" -c 'import sys; print(sys.prefix)')/share/jupyter" ;;
+  --prefix) data_dir="$prefix/share/jupyter" ;;
+esac
+target="$data_dir/kernels/java"
+stamp() { (cd "$1" && find . -type f ! -name .stamp -printf '%P %s\n' | sort && cat kernel.json && cksum jars/* | sort) 2>/dev/null | cksum; }
+new_stamp="$(stamp "$stage")"
+if [ -f "$target/.stamp" ] && [ "$(cat "$target/.stamp")" = "$new_stamp" ]; then
+  say "kernel 'java' already up to date in $target"
+  exit 0
+fi
+args=(--replace --name java)
+case "$mode" in
+  --user) args+=(--user) ;;
+  --sys-prefix) args+=(--sys-prefix) ;;
+  --prefix) args+=(--prefix "$prefix") ;;
+esac
+"$py" -m jupyter kernelspec install "${args[@]}" "$stage" >/dev/null
+echo "$new_stamp" > "$target/.stamp"
+say "installed kernel 'java' in $target"

@@ -1,0 +1,115 @@
+package org.pyport.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a cell into Java code and magics. A cell whose first non-blank line starts with {@code %%} is a cell
+ * magic; otherwise lines starting with {@code %} are line magics and everything else is Java.
+ */
+final class CellParser {
+
+    /** One piece of a cell: Java code, or a line magic, starting at 0-based line {@code line}. */
+    record Part(String magic, List<String> args, String code, int line) {
+        boolean isMagic() {
+            return magic != null;
+        }
+    }
+
+    /** A cell magic call: name, arguments and body. */
+    record CellMagicCall(String name, List<String> args, String body, int bodyLine) {
+    }
+
+    private CellParser() {
+    }
+
+    /** @return the cell magic call if the cell is one, else null */
+    static CellMagicCall cellMagic(String cell) {
+        String[] lines = cell.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String stripped = lines[i].strip();
+            if (stripped.isEmpty()) {
+                continue;
+            }
+            if (!stripped.startsWith("%%")) {
+                return null;
+            }
+            List<String> words = split(stripped.substring(2));
+            if (words.isEmpty()) {
+                return null;
+            }
+            StringBuilder body = new StringBuilder();
+            for (int j = i + 1; j < lines.length; j++) {
+                body.append(lines[j]);
+                if (j < lines.length - 1) {
+                    body.append('\n');
+                }
+            }
+            return new CellMagicCall(words.get(0), words.subList(1, words.size()), body.toString(), i + 1);
+        }
+        return null;
+    }
+
+    /** @return the cell split into consecutive Java chunks and line magics, in order */
+    static List<Part> parts(String cell) {
+        List<Part> parts = new ArrayList<>();
+        String[] lines = cell.split("\n", -1);
+        StringBuilder java = new StringBuilder();
+        int javaStart = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String stripped = lines[i].strip();
+            if (stripped.startsWith("%") && !stripped.startsWith("%%") && stripped.length() > 1
+                    && Character.isJavaIdentifierStart(stripped.charAt(1))) {
+                if (!java.toString().isBlank()) {
+                    parts.add(new Part(null, List.of(), java.toString(), javaStart));
+                }
+                java.setLength(0);
+                javaStart = i + 1;
+                List<String> words = split(stripped.substring(1));
+                parts.add(new Part(words.get(0), words.subList(1, words.size()), stripped, i));
+            } else {
+                java.append(lines[i]).append('\n');
+            }
+        }
+        if (!java.toString().isBlank()) {
+            parts.add(new Part(null, List.of(), java.toString(), javaStart));
+        }
+        return parts;
+    }
+
+    /** Splits magic arguments like a shell: whitespace separated, single or double quotes group. */
+    static List<String> split(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else if (c == '\\' && quote == '"' && i + 1 < line.length()) {
+                    word.append(line.charAt(++i));
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+}

@@ -1,0 +1,198 @@
+package org.pyport.kernel.exec;
+
+import jdk.jshell.execution.LocalExecutionControl;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * JShell execution engine running snippets inside the kernel JVM.
+ *
+ * <p>Differences from {@link LocalExecutionControl}:
+ * <ul>
+ *   <li>every loaded class's (original, un-instrumented) bytecode is also written below a folder, so child
+ *       JVMs started by notebook code can load classes defined in cells;</li>
+ *   <li>{@link #invoke(Method)} runs the snippet on its own thread (in a fresh thread group per cell) and waits
+ *       only for that thread, not for threads the cell starts, so a cell may leave a server thread running;</li>
+ *   <li>the raw result object is kept (see {@link #takeResult(String)}) so the kernel can render it richly;</li>
+ *   <li>{@link #stop()} uses {@code Thread.stop} where the JDK still supports it (17..19) and otherwise the JDK's
+ *       own mechanism: since JDK 21 {@code LocalExecutionControl.load} instruments snippet bytecode with stop
+ *       checks that fire once its {@code stop()} was called.</li>
+ * </ul>
+ */
+public class CellExecutionControl extends LocalExecutionControl {
+
+    /** Pseudo exception class name reported when a cell was interrupted. */
+    public static final String INTERRUPTED = "Cell interrupted";
+
+    private static final boolean THREAD_STOP_WORKS = Runtime.version().feature() < 20;
+    private static final AtomicInteger CELL_NUMBER = new AtomicInteger();
+    private static final Object NULL = new Object();
+
+    private final Path classDir;
+    private final Map<String, Object> results = new ConcurrentHashMap<>();
+    private volatile Throwable lastFailure;
+
+    private volatile Thread running;
+    private volatile ThreadGroup runningGroup;
+    private volatile boolean stopRequested;
+    private boolean jdkStopReady;
+    private volatile List<Thread> leftRunning = List.of();
+
+    /**
+     * @param classDir folder receiving the bytecode of every class loaded by JShell, or null for none
+     */
+    public CellExecutionControl(Path classDir) {
+        this.classDir = classDir;
+    }
+
+    @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(cbcs);
+        writeClasses(cbcs);
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.redefine(cbcs);
+        writeClasses(cbcs);
+    }
+
+    private void writeClasses(ClassBytecodes[] cbcs) {
+        if (classDir == null) {
+            return;
+        }
+        for (ClassBytecodes cbc : cbcs) {
+            Path file = classDir.resolve(cbc.name().replace('.', '/') + ".class");
+            try {
+                Files.createDirectories(file.getParent());
+                Files.write(file, cbc.bytecodes());
+            } catch (IOException e) {
+                // not fatal for the notebook itself: only child JVMs would miss this class
+                System.err.println("pyport kernel: cannot write " + file + ": " + e);
+            }
+        }
+    }
+
+    /** Does nothing; invoked through the JDK's own {@code invoke} to (re)arm its stop machinery. */
+    public static void noop() {
+        // intentionally empty
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        if (!THREAD_STOP_WORKS && (!jdkStopReady || stopRequested)) {
+            // The JDK's invoke creates its stop-check class and clears the "stop" flag: run it on a no-op.
+            super.invoke(CellExecutionControl.class.getMethod("noop"));
+            jdkStopReady = true;
+        }
+        stopRequested = false;
+        int n = CELL_NUMBER.incrementAndGet();
+        ThreadGroup group = new ThreadGroup("pyport-cell-" + n);
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(group, () -> {
+            try {
+                result[0] = doitMethod.invoke(null);
+            } catch (InvocationTargetException e) {
+                failure[0] = e.getCause();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "pyport-cell-" + n);
+        thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
+        runningGroup = group;
+        running = thread;
+        leftRunning = List.of();
+        try {
+            thread.start();
+            thread.join();
+        } finally {
+            running = null;
+        }
+        if (stopRequested) {
+            leftRunning = liveThreads(group);
+            throw new UserException("interrupted", INTERRUPTED, new StackTraceElement[0]);
+        }
+        if (failure[0] != null) {
+            lastFailure = failure[0];
+            throw new InvocationTargetException(failure[0]);
+        }
+        String key = UUID.randomUUID().toString();
+        results.put(key, result[0] == null ? NULL : result[0]);
+        return key;
+    }
+
+    private static List<Thread> liveThreads(ThreadGroup group) {
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int count = group.enumerate(threads, true);
+        List<Thread> live = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (threads[i].isAlive()) {
+                live.add(threads[i]);
+            }
+        }
+        return live;
+    }
+
+    /**
+     * Returns (and forgets) the value produced by the invocation that returned {@code key}.
+     *
+     * @param key what {@code invoke} returned, i.e. the snippet event's value
+     * @return the value, null if the snippet produced null or the key is unknown
+     */
+    public Object takeResult(String key) {
+        Object value = key == null ? null : results.remove(key);
+        return value == NULL ? null : value;
+    }
+
+    /** @return the exception thrown by the last failed invocation, as thrown (JShell only keeps a copy) */
+    public Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    /** Forgets all kept results and failures (called after each snippet so nothing accumulates). */
+    public void clearResults() {
+        results.clear();
+        lastFailure = null;
+    }
+
+    /** @return threads still alive in the thread group of the last interrupted cell */
+    public List<Thread> threadsLeftByInterruptedCell() {
+        return leftRunning;
+    }
+
+    /** @return true while a snippet is executing */
+    public boolean isRunning() {
+        return running != null;
+    }
+
+    @Override
+    @SuppressWarnings({"deprecation", "removal"})
+    public void stop() throws EngineTerminationException, InternalException {
+        Thread thread = running;
+        if (thread == null) {
+            return;
+        }
+        stopRequested = true;
+        if (THREAD_STOP_WORKS) {
+            thread.stop();
+        } else {
+            // sets the flag checked by the instrumented snippet code (JDK 21+)
+            super.stop();
+            ThreadGroup group = runningGroup;
+            if (group != null) {
+                group.interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,357 @@
+package org.pyport.kernel.exec;
+
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluates Java cells with a JShell whose snippets run in this JVM ({@link CellExecutionControl}).
+ * Errors come back as {@link CellError} with line numbers relative to the cell.
+ */
+public final class JShellEvaluator implements AutoCloseable {
+
+    private static final String INDENT = "    ";
+
+    private final JShell shell;
+    private final CellExecutionControlProvider provider;
+    private final SourceCodeAnalysis analysis;
+    private final IntSupplier cellNumber;
+    /** snippet id -> where its source came from, to name frames of code defined in earlier cells */
+    private final Map<String, Location> locations = new ConcurrentHashMap<>();
+
+    private record Location(int cell, int firstLine, String source) {
+    }
+
+    /**
+     * @param classpath  entries notebook code compiles against (their classes must also be visible to the
+     *                   kernel's class loader, i.e. be on the JVM class path)
+     * @param classDir   where the bytecode of cell-defined classes is written, null for nowhere
+     * @param cellNumber supplies the number of the cell being executed (for error messages)
+     * @param startup    snippets evaluated once at start (imports)
+     */
+    public JShellEvaluator(List<String> classpath, Path classDir, IntSupplier cellNumber, List<String> startup) {
+        this.provider = new CellExecutionControlProvider(classDir);
+        this.cellNumber = cellNumber;
+        this.shell = JShell.builder()
+                .executionEngine(provider, Map.of())
+                .out(new PrintStream(System.out, true))
+                .err(new PrintStream(System.err, true))
+                .compilerOptions("-Xlint:none", "-proc:none")
+                .build();
+        this.analysis = shell.sourceCodeAnalysis();
+        for (String entry : classpath) {
+            shell.addToClasspath(entry);
+        }
+        for (String snippet : startup) {
+            eval(snippet, 0);
+        }
+    }
+
+    /** @return the underlying shell (completion, documentation) */
+    public JShell shell() {
+        return shell;
+    }
+
+    /**
+     * Adds a class path entry for both compilation and execution of later cells.
+     *
+     * @param entry a jar or a folder of classes
+     */
+    public void addToClasspath(String entry) {
+        shell.addToClasspath(entry);
+    }
+
+    /**
+     * Evaluates all statements and declarations of {@code code} in order.
+     *
+     * @param code      Java source, possibly several snippets
+     * @param firstLine 0-based line of the cell where {@code code} starts (for error positions)
+     * @return the value of the last snippet if it is an expression or variable declaration, else null
+     * @throws CellError on a compilation error, an exception or an interrupt (later snippets are not run)
+     */
+    public Object eval(String code, int firstLine) {
+        Object value = null;
+        String remaining = code;
+        int offset = 0;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            SourceCodeAnalysis.Completeness completeness = info.completeness();
+            if (completeness == SourceCodeAnalysis.Completeness.EMPTY) {
+                return value;
+            }
+            if (!completeness.isComplete()) {
+                int line = firstLine + countLines(code, offset)
+                        + countLines(remaining, remaining.length() - remaining.stripLeading().length());
+                String rest = info.remaining().isEmpty() ? remaining : info.remaining();
+                throw new CellError("CompilationError", "incomplete code at line " + (line + 1),
+                        List.of("Incomplete code at line " + (line + 1) + " (missing ';', '}' or ')'?):",
+                                INDENT + firstLineOf(rest.strip())));
+            }
+            // JShell maps stack frames to lines of the snippet without its leading blank lines: strip them here
+            String source = info.source();
+            String stripped = source.stripLeading();
+            int line = firstLine + countLines(code, offset) + countLines(source, source.length() - stripped.length());
+            int consumed = remaining.length() - info.remaining().length();
+            value = evalSnippet(stripped, line);
+            offset += consumed;
+            remaining = info.remaining();
+        }
+    }
+
+    private Object evalSnippet(String source, int line) {
+        CellExecutionControl control = provider.control();
+        List<SnippetEvent> events = shell.eval(source);
+        Object value = null;
+        CellError error = null;
+        try {
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) {
+                    continue; // a dependent snippet was updated; not what this cell asked for
+                }
+                Snippet snippet = event.snippet();
+                locations.put(snippet.id(), new Location(cellNumber.getAsInt(), line, source));
+                JShellException exception = event.exception();
+                if (exception != null) {
+                    error = runtimeError(exception, control, line, source);
+                } else if (event.status() == Snippet.Status.REJECTED
+                        || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                    error = compileError(snippet, line);
+                } else if (event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+                    warnUnresolved(snippet);
+                }
+                if (exception == null && event.value() != null && snippet.subKind().isExecutable()) {
+                    Object v = control.takeResult(event.value());
+                    value = switch (snippet.subKind()) {
+                        case VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND, TEMP_VAR_EXPRESSION_SUBKIND -> v;
+                        default -> null;
+                    };
+                }
+            }
+        } finally {
+            control.clearResults();
+        }
+        if (error != null) {
+            throw error;
+        }
+        return value;
+    }
+
+    private void warnUnresolved(Snippet snippet) {
+        if (snippet instanceof DeclarationSnippet declaration) {
+            List<String> missing = shell.unresolvedDependencies(declaration).collect(Collectors.toList());
+            if (!missing.isEmpty()) {
+                System.err.println("warning: " + describe(snippet) + " can only be used once "
+                        + String.join(", ", missing) + " is defined");
+            }
+        }
+    }
+
+    private static String describe(Snippet snippet) {
+        return snippet instanceof DeclarationSnippet d ? d.name() : "this code";
+    }
+
+    private CellError compileError(Snippet snippet, int line) {
+        String source = snippet.source();
+        List<String> out = new ArrayList<>();
+        String first = null;
+        for (Diag diag : shell.diagnostics(snippet).collect(Collectors.toList())) {
+            if (!diag.isError()) {
+                continue;
+            }
+            long pos = Math.max(0, diag.getStartPosition());
+            pos = Math.min(pos, source.length());
+            int lineInSnippet = countLines(source, (int) pos);
+            int lineStart = source.lastIndexOf('\n', (int) pos - 1) + 1;
+            int lineEnd = source.indexOf('\n', lineStart);
+            String text = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
+            String message = diag.getMessage(Locale.ROOT).lines()
+                    .filter(l -> !l.strip().startsWith("location:"))
+                    .collect(Collectors.joining("\n"));
+            if (first == null) {
+                first = message.lines().findFirst().orElse(message) + " (line " + (line + lineInSnippet + 1) + ")";
+            }
+            out.add("Compilation error at line " + (line + lineInSnippet + 1) + ":");
+            out.add(INDENT + text);
+            out.add(INDENT + " ".repeat((int) pos - lineStart) + "^");
+            message.lines().forEach(l -> out.add(l));
+            out.add("");
+        }
+        if (snippet instanceof DeclarationSnippet declaration) {
+            List<String> missing = shell.unresolvedDependencies(declaration).collect(Collectors.toList());
+            if (!missing.isEmpty()) {
+                String msg = describe(snippet) + " needs " + String.join(", ", missing) + " (line " + (line + 1) + ")";
+                out.add("Unresolved: " + msg);
+                if (first == null) {
+                    first = msg;
+                }
+            }
+        }
+        if (first == null) {
+            first = "rejected (line " + (line + 1) + ")";
+            out.add("Compilation error at line " + (line + 1) + ":");
+            out.add(INDENT + firstLineOf(source));
+        }
+        return new CellError("CompilationError", first, out);
+    }
+
+    private CellError runtimeError(JShellException exception, CellExecutionControl control, int line, String source) {
+        if (exception instanceof EvalException eval && CellExecutionControl.INTERRUPTED.equals(eval.getExceptionClassName())) {
+            List<String> out = new ArrayList<>();
+            out.add("Interrupted (cell stopped at your request).");
+            List<Thread> left = control.threadsLeftByInterruptedCell();
+            if (!left.isEmpty()) {
+                out.add("Threads started by this cell are still running:");
+                for (Thread t : left) {
+                    out.add(INDENT + "\"" + t.getName() + "\" " + t.getState() + (t.isDaemon() ? " (daemon)" : ""));
+                }
+            }
+            return new CellError("Interrupted", "cell interrupted", out);
+        }
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            DeclarationSnippet snippet = unresolved.getSnippet();
+            List<String> missing = shell.unresolvedDependencies(snippet).collect(Collectors.toList());
+            String msg = snippet.name() + " cannot be used until " + String.join(", ", missing) + " is defined";
+            return new CellError("UnresolvedReference", msg, List.of(msg));
+        }
+        String className = exception instanceof EvalException eval ? eval.getExceptionClassName()
+                : exception.getClass().getName();
+        String message = exception.getMessage();
+        List<String> out = new ArrayList<>();
+        out.add(message == null ? className : className + ": " + message);
+        addFrames(out, exception.getStackTrace(), line, source);
+        Throwable raw = control.lastFailure();
+        for (Throwable cause = raw == null ? null : raw.getCause(); cause != null && cause != cause.getCause();
+             cause = cause.getCause()) {
+            out.add("Caused by: " + cause);
+            addFrames(out, cause.getStackTrace(), line, source);
+        }
+        return new CellError(className, message == null ? "" : message, out);
+    }
+
+    /** Keeps user frames: library frames, and cell code mapped to cell lines; stops at the JShell wrapper. */
+    private void addFrames(List<String> out, StackTraceElement[] frames, int line, String source) {
+        int shown = 0;
+        for (StackTraceElement frame : frames) {
+            String cls = frame.getClassName();
+            if (cls.startsWith("jdk.internal.reflect.") || cls.startsWith("java.lang.reflect.")
+                    || cls.startsWith("org.pyport.kernel.exec.") || cls.startsWith("jdk.jshell.")) {
+                break;
+            }
+            String file = frame.getFileName();
+            if (file != null && file.startsWith("#")) {
+                Location loc = locations.get(file.substring(1));
+                // JShell names the frame of the snippet's own statement with an empty method name
+                boolean wrapper = frame.getMethodName().isEmpty() || frame.getMethodName().startsWith("do_it$");
+                if (loc != null) {
+                    int l = frame.getLineNumber();
+                    String text = l > 0 ? nthLine(loc.source(), l - 1) : "";
+                    String where = loc.cell() == cellNumber.getAsInt()
+                            ? "line " + (loc.firstLine() + Math.max(l, 1)) + " of this cell"
+                            : "line " + (loc.firstLine() + Math.max(l, 1)) + " of cell [" + loc.cell() + "]";
+                    String what = wrapper ? "" : simpleMethod(frame) + ", ";
+                    out.add(INDENT + "at " + what + where + ": " + text.strip());
+                } else {
+                    out.add(INDENT + "at " + simpleMethod(frame) + " (cell code)");
+                }
+                if (wrapper) {
+                    break;
+                }
+            } else if (cls.startsWith("REPL.")) {
+                out.add(INDENT + "at " + simpleMethod(frame) + " (cell code)");
+            } else {
+                out.add(INDENT + "at " + frame);
+            }
+            if (++shown >= 40) {
+                out.add(INDENT + "...");
+                break;
+            }
+        }
+    }
+
+    private static String simpleMethod(StackTraceElement frame) {
+        String cls = frame.getClassName();
+        int cut = cls.lastIndexOf('$');
+        String simple = cls.startsWith("REPL.") && cut >= 0 ? cls.substring(cut + 1) : cls;
+        if (simple.matches("JShell\\d*") || simple.isEmpty()) {
+            return frame.getMethodName();
+        }
+        return simple + "." + frame.getMethodName();
+    }
+
+    /**
+     * Interrupts the running cell, if any (called from another thread).
+     */
+    public void stop() {
+        CellExecutionControl control = provider.control();
+        if (control != null && control.isRunning()) {
+            shell.stop();
+        }
+    }
+
+    /**
+     * Tells whether {@code code} is ready to run.
+     *
+     * @return "complete", "incomplete" or "invalid"
+     */
+    public String isComplete(String code) {
+        String remaining = code;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            switch (info.completeness()) {
+                case EMPTY:
+                    return "complete";
+                case UNKNOWN:
+                    return "invalid";
+                case DEFINITELY_INCOMPLETE:
+                case CONSIDERED_INCOMPLETE:
+                    return "incomplete";
+                default:
+                    if (info.remaining().isBlank()) {
+                        return "complete";
+                    }
+                    remaining = info.remaining();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+
+    static int countLines(String text, int end) {
+        int n = 0;
+        for (int i = 0; i < end && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String firstLineOf(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+
+    private static String nthLine(String text, int n) {
+        List<String> lines = text.lines().collect(Collectors.toList());
+        return n >= 0 && n < lines.size() ? lines.get(n) : "";
+    }
+}

@@ -1,0 +1,150 @@
+package org.pyport.kernel.magic;
+
+import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
+import org.pyport.kernel.PyportKernel;
+import org.pyport.kernel.exec.CellError;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code %%python [--out NAME]}: runs the cell body with CPython ({@code python3} from PATH, or the program named
+ * by the environment variable {@code PYPORT_PYTHON}), streaming its stdout and stderr into the cell as they come.
+ * A non-zero exit status fails the cell. With {@code --out NAME} the exact stdout text is also stored in a
+ * notebook variable {@code String NAME}.
+ */
+public final class PythonMagic implements CellMagic<Void, PyportKernel> {
+
+    private volatile Process running;
+    private volatile boolean interrupted;
+
+    @Override
+    public Void eval(PyportKernel kernel, List<String> args, String body) throws Exception {
+        String outVar = parseOutVar(args);
+        String python = pythonCommand();
+        Path dir = Files.createTempDirectory("pyport-python");
+        Path script = dir.resolve("cell.py");
+        Files.writeString(script, body, StandardCharsets.UTF_8);
+        StringBuilder captured = outVar == null ? null : new StringBuilder();
+        interrupted = false;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(python, "-u", script.toString());
+            builder.environment().put("PYTHONUNBUFFERED", "1");
+            builder.environment().put("PYTHONIOENCODING", "utf-8");
+            builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                throw new CellError("PythonNotFound", "cannot run '" + python + "': " + e.getMessage(),
+                        List.of("Cannot run '" + python + "' (" + e.getMessage() + ").",
+                                "Put python3 on PATH or set the environment variable PYPORT_PYTHON."));
+            }
+            running = process;
+            process.getOutputStream().close();
+            Thread out = pump(process.getInputStream(), System.out, captured, "pyport-python-stdout");
+            Thread err = pump(process.getErrorStream(), System.err, null, "pyport-python-stderr");
+            int status;
+            try {
+                status = process.waitFor();
+                out.join();
+                err.join();
+            } finally {
+                running = null;
+            }
+            if (interrupted) {
+                throw new CellError("Interrupted", "python interrupted", List.of("Interrupted (python process killed)."));
+            }
+            if (status != 0) {
+                String msg = python + " exited with status " + status;
+                throw new CellError("PythonError", msg, List.of("%%python failed: " + msg + " (see its output above)."));
+            }
+        } finally {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(dir);
+        }
+        if (outVar != null) {
+            kernel.defineString(outVar, captured.toString());
+        }
+        return null;
+    }
+
+    /** @return the variable named by {@code --out NAME}, or null */
+    static String parseOutVar(List<String> args) {
+        String outVar = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--out") && i + 1 < args.size()) {
+                outVar = args.get(++i);
+            } else if (arg.startsWith("--out=")) {
+                outVar = arg.substring("--out=".length());
+            } else {
+                throw new CellError("UsageError", "unknown %%python argument: " + arg,
+                        List.of("Usage: %%python [--out NAME]", "unknown argument: " + arg));
+            }
+        }
+        if (outVar != null && !outVar.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+            throw new CellError("UsageError", "not a Java variable name: " + outVar,
+                    List.of("Usage: %%python [--out NAME]", "not a Java variable name: " + outVar));
+        }
+        return outVar;
+    }
+
+    /** @return the CPython command: {@code $PYPORT_PYTHON} if set, else {@code python3} */
+    public static String pythonCommand() {
+        String fromEnv = System.getenv("PYPORT_PYTHON");
+        return fromEnv == null || fromEnv.isBlank() ? "python3" : fromEnv;
+    }
+
+    private static Thread pump(InputStream in, PrintStream target, StringBuilder capture, String name) {
+        Thread thread = new Thread(() -> {
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                char[] buffer = new char[8192];
+                int n;
+                while ((n = reader.read(buffer)) > 0) {
+                    String chunk = new String(buffer, 0, n);
+                    if (capture != null) {
+                        capture.append(chunk);
+                    }
+                    target.print(chunk);
+                    target.flush();
+                }
+            } catch (IOException e) {
+                target.println("[pyport: lost python output: " + e + "]");
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Kills the running python process and its children, if any. */
+    public void interrupt() {
+        Process process = running;
+        if (process == null) {
+            return;
+        }
+        interrupted = true;
+        List<ProcessHandle> family = new ArrayList<>();
+        process.descendants().forEach(family::add);
+        process.destroy();
+        family.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(1, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        family.forEach(ProcessHandle::destroyForcibly);
+    }
+}

@@ -1,0 +1,89 @@
+package org.pyport.kernel.exec;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JShellEvaluatorTest {
+
+    @TempDir
+    Path classDir;
+    JShellEvaluator evaluator;
+
+    @BeforeEach
+    void start() {
+        evaluator = new JShellEvaluator(List.of(), classDir, () -> 1, List.of("import java.util.*;"));
+    }
+
+    @AfterEach
+    void stop() {
+        evaluator.close();
+    }
+
+    @Test
+    void returnsTheValueOfTheLastExpression() {
+        assertEquals(42, evaluator.eval("int x = 41;\nx + 1", 0));
+        assertEquals(List.of(1, 2), evaluator.eval("List.of(1, 2)", 0));
+    }
+
+    @Test
+    void statementsHaveNoValue() {
+        assertEquals(null, evaluator.eval("int y = 2;\nSystem.out.print(\"\");", 0));
+    }
+
+    @Test
+    void exceptionNamesTheLineOfTheCell() {
+        CellError e = assertThrows(CellError.class, () -> evaluator.eval("int y = 1;\n\nint z = y / 0;", 0));
+        assertEquals("java.lang.ArithmeticException", e.name());
+        assertTrue(e.traceback().get(1).contains("line 3"), e.traceback().toString());
+        assertTrue(e.traceback().get(1).contains("int z = y / 0;"), e.traceback().toString());
+    }
+
+    @Test
+    void exceptionInAMethodShowsBothFrames() {
+        evaluator.eval("void f() {\n  throw new IllegalStateException(\"boom\");\n}", 0);
+        CellError e = assertThrows(CellError.class, () -> evaluator.eval("int a = 2;\nf();", 0));
+        assertEquals("boom", e.getMessage());
+        assertTrue(e.traceback().get(1).contains("f") && e.traceback().get(1).contains("line 2"), e.traceback().toString());
+        assertTrue(e.traceback().get(2).contains("line 2") && e.traceback().get(2).contains("f();"), e.traceback().toString());
+        assertEquals(3, e.traceback().size(), e.traceback().toString());
+    }
+
+    @Test
+    void compilationErrorPointsAtTheLine() {
+        CellError e = assertThrows(CellError.class, () -> evaluator.eval("int ok = 1;\nint q = \"s\";", 0));
+        assertEquals("CompilationError", e.name());
+        assertTrue(e.traceback().get(0).contains("line 2"), e.traceback().toString());
+        assertEquals("    int q = \"s\";", e.traceback().get(1));
+    }
+
+    @Test
+    void incompleteCodeIsAnError() {
+        CellError e = assertThrows(CellError.class, () -> evaluator.eval("for (int i = 0; i < 3; i++) {", 0));
+        assertEquals("CompilationError", e.name());
+    }
+
+    @Test
+    void cellClassesAreWrittenToTheClassFolder() throws Exception {
+        evaluator.eval("class Foo { }", 0);
+        try (var files = Files.walk(classDir)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().endsWith("$Foo.class")));
+        }
+    }
+
+    @Test
+    void completenessOfCode() {
+        assertEquals("complete", evaluator.isComplete("int x = 1;"));
+        assertEquals("incomplete", evaluator.isComplete("for (int i = 0; i < 3; i++) {"));
+        assertEquals("invalid", evaluator.isComplete("int x = ;)"));
+    }
+}

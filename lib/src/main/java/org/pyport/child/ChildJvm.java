@@ -1,0 +1,298 @@
+package org.pyport.child;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Launches child JVMs running notebook-defined code: Java has no {@code fork()}, so where Python's
+ * multiprocessing forks, the port starts a new JVM on the same classpath. The child's classpath is the
+ * kernel's compile classpath ({@code pyport.classpath}) plus the folder with the bytecode of cell-defined
+ * classes ({@code pyport.cellClassDir}), else {@code java.class.path}; so a class defined in a cell
+ * (JShell names it like {@code REPL.$JShell$12$Worker}) loads in the child by its {@code getName()}.
+ */
+public final class ChildJvm {
+    static final String STATIC = "--static";
+    static final String RUNNABLE = "--runnable";
+    static final String PARENT_PID = "pyport.parentPid";
+
+    private ChildJvm() {}
+
+    /** Starts a child running {@code mainClass.staticMethod(args)} (a {@code static void m(String[])} or {@code m()}). */
+    public static ChildProcess start(Class<?> mainClass, String staticMethod, String... args) {
+        return with().start(mainClass, staticMethod, args);
+    }
+
+    /** Starts a child running {@code task}, shipped serialized (all it captures must be serializable). */
+    public static ChildProcess start(SerializableRunnable task) {
+        return with().start(task);
+    }
+
+    /** Options: {@code ChildJvm.with().jvmArgs("-Xmx64m").env("K", "v").inheritOutput(true).start(...)}. */
+    public static Options with() {
+        return new Options();
+    }
+
+    /** Child launch options; setters return this. */
+    public static final class Options {
+        private final List<String> jvmArgs = new ArrayList<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private boolean echo = true;
+        private String prefix = "";
+        private Path dir;
+
+        private Options() {}
+
+        /** Extra JVM options for the child (e.g. {@code -Xmx64m}, {@code -Dkey=value}). */
+        public Options jvmArgs(String... args) {
+            Collections.addAll(jvmArgs, args);
+            return this;
+        }
+
+        /** An environment variable for the child. */
+        public Options env(String key, String value) {
+            env.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** Whether the child's output is echoed to this JVM's System.out/err (default true); it is always kept for stdout(). */
+        public Options inheritOutput(boolean echoOutput) {
+            this.echo = echoOutput;
+            return this;
+        }
+
+        /** A prefix for each echoed line, e.g. {@code "[child] "}. */
+        public Options prefix(String p) {
+            this.prefix = p == null ? "" : p;
+            return this;
+        }
+
+        /** Working directory of the child. */
+        public Options dir(Path d) {
+            this.dir = d;
+            return this;
+        }
+
+        /** Starts {@code mainClass.staticMethod(args)} in a child JVM. */
+        public ChildProcess start(Class<?> mainClass, String staticMethod, String... args) {
+            Objects.requireNonNull(mainClass, "mainClass");
+            findEntry(mainClass, staticMethod); // fail here, with a clear message, not in the child
+            List<String> cmd = new ArrayList<>();
+            cmd.add(STATIC);
+            cmd.add(mainClass.getName());
+            cmd.add(staticMethod);
+            if (args != null) cmd.addAll(Arrays.asList(args));
+            return launch(cmd, mainClass.getName() + "." + staticMethod, null);
+        }
+
+        /** Starts {@code task} in a child JVM. */
+        public ChildProcess start(SerializableRunnable task) {
+            Objects.requireNonNull(task, "task");
+            Path file;
+            try {
+                file = Files.createTempFile("pyport-task-", ".ser");
+                try (ObjectOutputStream o = new ObjectOutputStream(Files.newOutputStream(file))) {
+                    o.writeObject(task);
+                }
+            } catch (java.io.NotSerializableException e) {
+                throw new IllegalArgumentException("the task captures a value that is not serializable ("
+                        + e.getMessage() + "): capture only serializable values, or use start(Class, method, args)", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the task for the child JVM", e);
+            }
+            return launch(List.of(RUNNABLE, file.toString()), "task " + task.getClass().getName(), file);
+        }
+
+        private ChildProcess launch(List<String> mainArgs, String description, Path taskFile) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(javaExecutable());
+            cmd.add("-Djava.awt.headless=true");
+            cmd.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
+            cmd.addAll(jvmArgs);
+            cmd.add("-cp");
+            cmd.add(classpath());
+            cmd.add(ChildJvm.class.getName());
+            cmd.addAll(mainArgs);
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().putAll(env);
+            if (dir != null) pb.directory(dir.toFile());
+            try {
+                Process p = pb.start();
+                p.getOutputStream().close();
+                return new ChildProcess(p, description, echo, prefix, taskFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start a child JVM with " + cmd.get(0), e);
+            }
+        }
+    }
+
+    /** The java launcher of this JVM. */
+    static String javaExecutable() {
+        String home = System.getProperty("java.home");
+        Path candidate = Path.of(home, "bin", isWindows() ? "java.exe" : "java");
+        if (Files.isExecutable(candidate)) return candidate.toString();
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /**
+     * The child's classpath: {@code pyport.classpath} + {@code pyport.cellClassDir} when the kernel set
+     * them, else {@code java.class.path}; plus this library's own location if missing.
+     */
+    static String classpath() {
+        Set<String> entries = new LinkedHashSet<>();
+        String kernelCp = System.getProperty("pyport.classpath");
+        String cellDir = System.getProperty("pyport.cellClassDir");
+        if (kernelCp != null && !kernelCp.isBlank()) {
+            split(kernelCp, entries);
+        } else {
+            split(System.getProperty("java.class.path", ""), entries);
+        }
+        if (cellDir != null && !cellDir.isBlank()) entries.add(cellDir);
+        try {
+            java.security.CodeSource cs = ChildJvm.class.getProtectionDomain().getCodeSource();
+            if (cs != null && cs.getLocation() != null) entries.add(Path.of(cs.getLocation().toURI()).toString());
+        } catch (Exception e) {
+            // the library is on the classpath some other way
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static void split(String cp, Set<String> into) {
+        for (String e : cp.split(File.pathSeparator)) if (!e.isBlank()) into.add(e);
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+    }
+
+    /** The static method to run: {@code m(String[])} preferred, else {@code m()}. */
+    static Method findEntry(Class<?> c, String name) {
+        Objects.requireNonNull(name, "method name");
+        for (Class<?>[] sig : new Class<?>[][] {{String[].class}, {}}) {
+            try {
+                Method m = c.getDeclaredMethod(name, sig);
+                if (!Modifier.isStatic(m.getModifiers())) {
+                    throw new IllegalArgumentException(c.getName() + "." + name + " must be static to run in a child JVM");
+                }
+                m.setAccessible(true);
+                return m;
+            } catch (NoSuchMethodException e) {
+                // try the other signature
+            }
+        }
+        throw new IllegalArgumentException("no method static void " + name + "(String[] args) or " + name + "() in " + c.getName());
+    }
+
+    // ---- child side ------------------------------------------------------------------------------
+
+    /**
+     * Child-side entry point: {@code --static <class> <method> [args...]} or {@code --runnable <file>}.
+     * Exits 0 on success, 1 with the stack trace when the code throws, 2 on bad arguments.
+     */
+    public static void main(String[] args) {
+        watchParent();
+        if (args.length >= 3 && args[0].equals(STATIC)) {
+            exitAfter(() -> runStatic(args[1], args[2], Arrays.copyOfRange(args, 3, args.length)));
+        } else if (args.length == 2 && args[0].equals(RUNNABLE)) {
+            exitAfter(() -> readTask(Path.of(args[1])).run());
+        } else {
+            System.err.println("usage: ChildJvm --static <class> <method> [args...] | --runnable <file>");
+            System.exit(2);
+        }
+    }
+
+    private interface Body {
+        void run() throws Throwable;
+    }
+
+    private static void exitAfter(Body body) {
+        int code = 0;
+        try {
+            body.run();
+        } catch (InvocationTargetException e) {
+            e.getCause().printStackTrace();
+            code = 1;
+        } catch (Throwable t) {
+            t.printStackTrace();
+            code = 1;
+        }
+        System.out.flush();
+        System.err.flush();
+        // exit explicitly: a leftover non-daemon thread must not keep the child alive
+        System.exit(code);
+    }
+
+    private static void runStatic(String className, String method, String[] args) throws Throwable {
+        Class<?> c = Class.forName(className, true, ChildJvm.class.getClassLoader());
+        Method m = findEntry(c, method);
+        if (m.getParameterCount() == 1) m.invoke(null, (Object) args);
+        else m.invoke(null);
+    }
+
+    private static Runnable readTask(Path file) throws IOException, ClassNotFoundException {
+        try (InputStream in = Files.newInputStream(file); ObjectInputStream o = new LoaderObjectInputStream(in)) {
+            return (Runnable) o.readObject();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Resolves classes through the application class loader (the one that sees the cell class folder). */
+    private static final class LoaderObjectInputStream extends ObjectInputStream {
+        LoaderObjectInputStream(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            try {
+                return Class.forName(desc.getName(), false, ChildJvm.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                return super.resolveClass(desc);
+            }
+        }
+    }
+
+    /** Exits when the parent JVM is gone (e.g. the kernel was killed), so no child outlives its notebook. */
+    private static void watchParent() {
+        String ppid = System.getProperty(PARENT_PID);
+        if (ppid == null) return;
+        long pid;
+        try {
+            pid = Long.parseLong(ppid);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+                Runtime.getRuntime().halt(3);
+            }
+        }, "pyport-parent-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+}
