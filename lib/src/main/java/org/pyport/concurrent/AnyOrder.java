@@ -14,9 +14,13 @@ import java.util.function.UnaryOperator;
 public final class AnyOrder {
     private AnyOrder() {}
 
-    /** Masks process ids written as {@code (1234)} and durations such as {@code 0.14 seconds}. */
+    /**
+     * Masks process ids written as {@code (1234)} or {@code process 1234}, and durations such as
+     * {@code 0.14 seconds}: the parts that differ on every run.
+     */
     public static final UnaryOperator<String> PIDS_AND_SECONDS = s -> s
             .replaceAll("\\(\\d+\\)", "(<pid>)")
+            .replaceAll("process \\d+", "process <pid>")
             .replaceAll("\\d+\\.\\d+ seconds", "<t> seconds");
 
     /**

@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
@@ -38,8 +37,9 @@ public final class PoolWorker {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             Frames.write(out, Frames.HELLO, ProcessHandle.current().pid(), new byte[0]);
             // everything the tasks print travels on the socket, in order with the results
-            System.setOut(new PrintStream(new FrameStream(out, Frames.OUT), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new FrameStream(out, Frames.ERR), true, StandardCharsets.UTF_8));
+            // (no autoflush: FrameStream sends whole lines itself, so lines of two workers never interleave)
+            System.setOut(new PrintStream(new FrameStream(out, Frames.OUT), false, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new FrameStream(out, Frames.ERR), false, StandardCharsets.UTF_8));
             serve(in, out);
         } catch (EOFException | java.net.SocketException parentGone) {
             // the parent closed the pool or died: nothing left to do
@@ -88,10 +88,15 @@ public final class PoolWorker {
         return w.toString();
     }
 
-    /** An output stream whose every write becomes one frame of the given type. */
+    /**
+     * An output stream that sends each complete line as one frame (the rest on {@link #flush()}, which
+     * the worker calls when a task ends): one frame per line keeps lines whole when the parent prints
+     * the output of several workers.
+     */
     private static final class FrameStream extends OutputStream {
         private final DataOutputStream out;
         private final byte type;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 
         FrameStream(DataOutputStream out, byte type) {
             this.out = out;
@@ -99,13 +104,21 @@ public final class PoolWorker {
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+        public synchronized void write(int b) throws IOException {
+            line.write(b);
+            if (b == '\n') flush();
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            Frames.write(out, type, 0, Arrays.copyOfRange(b, off, off + len));
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) write(b[i]);
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            if (line.size() == 0) return;
+            Frames.write(out, type, 0, line.toByteArray());
+            line.reset();
         }
     }
 }

@@ -69,6 +69,34 @@ class PoolTest {
     }
 
     @Test
+    void linesPrintedInPiecesByTwoWorkersStayWhole() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            Pool p = new Pool(2);
+            for (int i = 0; i < 4; i++) {
+                int n = i;
+                p.applyAsync(() -> {
+                    for (int k = 0; k < 200; k++) {
+                        System.out.print("task ");
+                        System.out.print(n);
+                        System.out.print(" line ");
+                        System.out.println(k);
+                    }
+                });
+            }
+            p.close();
+            p.join();
+        } finally {
+            System.setOut(old);
+        }
+        String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(800, lines.length);
+        for (String l : lines) assertTrue(l.matches("task [0-3] line \\d+"), "broken line: " + l);
+    }
+
+    @Test
     void failuresComeBackWithTheRemoteTrace() {
         Pool p = new Pool(1);
         AsyncResult<Integer> bad = p.applyAsync(() -> Integer.parseInt("not a number"));
