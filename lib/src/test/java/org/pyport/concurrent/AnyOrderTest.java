@@ -15,6 +15,20 @@ class AnyOrderTest {
     }
 
     @Test
+    void linesThatCPythonsPrintRanTogetherAreAccepted() {
+        AnyOrder.sameLines("Hello, Alice (in Thread-A)Hello, Bob (in Thread-B)\n\n",
+                "Hello, Bob (in Thread-B)\nHello, Alice (in Thread-A)\n", UnaryOperator.identity());
+        AnyOrder.sameLines("Run task 0 (12)...Run task 1 (13)...\n\n", "Run task 1 (99)...\nRun task 0 (98)...\n",
+                AnyOrder.PIDS_AND_SECONDS);
+    }
+
+    @Test
+    void runTogetherTextMustStillBeExactlyTheJavaLines() {
+        assertThrows(AssertionError.class, () -> AnyOrder.sameLines("ab\n\n", "a\nc\n", UnaryOperator.identity()));
+        assertThrows(AssertionError.class, () -> AnyOrder.sameLines("ab\n", "a\nb\n", UnaryOperator.identity()));
+    }
+
+    @Test
     void aMissingOrExtraLineFailsAndIsNamed() {
         AssertionError e = assertThrows(AssertionError.class,
                 () -> AnyOrder.sameLines("a\nb\n", "a\nc\n", UnaryOperator.identity()));
