@@ -32,7 +32,8 @@ have_jdk17() {
 
 missing=()
 have_jdk17 || missing+=(default-jdk-headless)
-command -v mvn >/dev/null 2>&1 || missing+=(maven)
+# Maven builds the jars; a prebuilt tree (the offline handout bundle) doesn't need it.
+command -v mvn >/dev/null 2>&1 || [ -f "$(dirname "$0")/../build/.kernel-build-stamp" ] || missing+=(maven)
 jupyter_python >/dev/null || missing+=($apt_packages)
 
 if [ ${#missing[@]} -gt 0 ]; then

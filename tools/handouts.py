@@ -79,8 +79,11 @@ def offline_bundle(out):
     built += list((ROOT / "lib" / "target" / "dist").glob("*.jar"))
     built += list((ROOT / "kernel-setup" / "kernel" / "target").glob("*.jar"))
     built += list((ROOT / "kernel-setup" / "kernel" / "target" / "dist").glob("*.jar"))
-    if not built:
-        sys.exit("handouts: no built jars; run `make build` first")
+    stamp = ROOT / "build" / ".kernel-build-stamp"  # tells the installer the jars are current
+    if not built or not stamp.exists():
+        sys.exit("handouts: no built jars; run `make setup` first")
+    built.append(stamp)
+    newest = max(int(os.path.getmtime(ROOT / f)) for f in files if f and (ROOT / f).is_file())
     bundle = out / "pyport-offline.tar.gz"
     with tarfile.open(bundle, "w:gz") as tar:
         for f in files:
@@ -88,7 +91,7 @@ def offline_bundle(out):
                 tar.add(ROOT / f, arcname=f"pyport/{f}")
         for p in built:  # added last and stamped now: newer than every source file
             info = tar.gettarinfo(p, arcname=f"pyport/{p.relative_to(ROOT)}")
-            info.mtime = int(os.path.getmtime(p)) + 1
+            info.mtime = newest + 60
             with open(p, "rb") as fh:
                 tar.addfile(info, fh)
     return bundle

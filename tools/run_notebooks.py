@@ -8,7 +8,8 @@ notebook fails), then check what it left behind:
   * processes - any process still alive after the kernel has shut down that carries this run's
                marker in its environment (children of children included, orphans too);
   * sockets  - listening TCP sockets that were not there before the notebook started;
-  * temp files - new entries in the temp directory.
+  * temp files - anything left in the notebook's own TMPDIR (the kernel, python3 and child JVMs
+               all take their temp directory from it), and new entries in the system temp directory.
 
 Usage: run_notebooks.py [--out DIR] [--kernel java] [--timeout S] [NOTEBOOK ...]
 Prints one line per notebook and a closing `N passed, N failed`; exits 1 when any failed.
@@ -16,6 +17,7 @@ Prints one line per notebook and a closing `N passed, N failed`; exits 1 when an
 import argparse
 import os
 import pathlib
+import shutil
 import sys
 import tempfile
 import time
@@ -89,7 +91,7 @@ def marked_processes(token):
 
 
 def temp_entries():
-    tmp = pathlib.Path(tempfile.gettempdir())
+    tmp = pathlib.Path("/tmp") if os.name == "posix" else pathlib.Path(tempfile.gettempdir())
     return {p.name for p in tmp.iterdir() if not p.name.startswith(("hsperfdata_", "tmp", "pip-"))}
 
 
@@ -107,6 +109,8 @@ def run_one(path, args, out_dir):
     os.environ[MARKER_VAR] = token  # inherited by the kernel and everything it starts
     sockets_before = listening_sockets()
     temps_before = temp_entries()
+    own_tmp = pathlib.Path(tempfile.mkdtemp(prefix="pyport-run-"))
+    os.environ["TMPDIR"] = str(own_tmp)
     problems = []
     client = NotebookClient(nb, kernel_name=args.kernel, timeout=args.timeout,
                             startup_timeout=120, record_timing=False,
@@ -148,7 +152,12 @@ def run_one(path, args, out_dir):
         new_sockets = listening_sockets() - sockets_before
         if new_sockets:
             problems.append(f"listening sockets left open: {sorted(new_sockets)}")
-    new_temps = temp_entries() - temps_before
+    del os.environ["TMPDIR"]
+    left_in_own = sorted(p.name for p in own_tmp.iterdir())
+    if left_in_own:
+        problems.append(f"temp files left behind in the notebook's TMPDIR: {left_in_own}")
+    shutil.rmtree(own_tmp, ignore_errors=True)
+    new_temps = temp_entries() - temps_before - {own_tmp.name}
     if new_temps:
         problems.append(f"temp files left behind in {tempfile.gettempdir()}: {sorted(new_temps)}")
     return problems, elapsed

@@ -36,6 +36,9 @@ public final class Chart implements Displayable {
     static {
         // charts are drawn off-screen; never try to open a display
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+        // rotated labels (the y axis) as <text> with a transform, not glyph outlines: the browser then
+        // draws them with its own fonts (CJK included), and they stay searchable and small
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     private final String title;
@@ -91,7 +94,7 @@ public final class Chart implements Displayable {
     }
 
     /**
-     * A standalone SVG document. Definition ids get a unique prefix, so several charts inlined in one
+     * The chart as an SVG element (valid standalone, no DOCTYPE, scripts or remote references). Definition ids get a unique prefix, so several charts inlined in one
      * HTML page (nbconvert) do not share clip paths.
      */
     public String svg() {
@@ -99,7 +102,8 @@ public final class Chart implements Displayable {
         g2.setDefsKeyPrefix("pyport" + IDS.incrementAndGet() + "_");
         g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         jfreeChart().draw(g2, new Rectangle(0, 0, width, height));
-        return g2.getSVGDocument();
+        // the bare <svg> element: getSVGDocument() adds a DOCTYPE pointing to a remote DTD
+        return g2.getSVGElement();
     }
 
     /** A PNG rendering (for kernels or viewers without SVG). */

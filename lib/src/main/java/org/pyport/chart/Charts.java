@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -47,6 +48,9 @@ public final class Charts {
                     PlotOrientation.VERTICAL, legend, false, false);
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
             jc.getXYPlot().setRenderer(r);
+            // whole-number columns (workers, sizes) get whole-number ticks, not 1.2, 1.4, ...
+            if (integral(x)) ((NumberAxis) jc.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            if (integral(y)) ((NumberAxis) jc.getXYPlot().getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             return jc;
         }, "line, " + series.size() + " series, " + t.rowCount() + " points");
     }
@@ -83,6 +87,11 @@ public final class Charts {
                 c -> ChartFactory.createBarChart(c.title(), c.xLabel(), c.yLabel(), data, PlotOrientation.VERTICAL,
                         true, false, false),
                 "grouped bar, " + data.getColumnCount() + " groups × " + data.getRowCount() + " series");
+    }
+
+    private static boolean integral(NumericColumn<?> c) {
+        return c instanceof tech.tablesaw.api.IntColumn || c instanceof tech.tablesaw.api.LongColumn
+                || c instanceof tech.tablesaw.api.ShortColumn;
     }
 
     private static Column<?> column(Table t, String name) {

@@ -145,7 +145,7 @@ public final class CpuSampler implements AutoCloseable {
 
     /**
      * A snapshot of the CPU time of the given threads so far: {@code (thread, cpu_ms, user_ms, state)};
-     * -1 where the JVM does not measure thread CPU time.
+     * -1 where the JVM does not measure thread CPU time or the thread has ended (the JVM forgets its time).
      */
     public static Table threadCpu(Collection<Thread> threads) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -193,7 +193,12 @@ public final class CpuSampler implements AutoCloseable {
     private void sample(long now) {
         List<Target> targets = new ArrayList<>(fixed);
         if (children) {
-            ProcessHandle.current().descendants().forEach(h -> targets.add(new ProcessTarget(ProcTargetLabel.of(h), h.pid())));
+            java.util.Set<String> fixedKeys = new java.util.HashSet<>();
+            for (Target t : fixed) fixedKeys.add(t.key());
+            ProcessHandle.current().descendants().forEach(h -> {
+                ProcessTarget t = new ProcessTarget(ProcTargetLabel.of(h), h.pid());
+                if (!fixedKeys.contains(t.key())) targets.add(t);
+            });
         }
         Map<String, Baseline> seen = new LinkedHashMap<>();
         for (Target t : targets) {
@@ -240,7 +245,8 @@ public final class CpuSampler implements AutoCloseable {
     }
 
     private record ProcessTarget(String label, long pid) implements Target {
-        @Override public String key() { return "p" + pid + ":" + label; }
+        // by pid only: a label may change while it runs (a shell or pyenv shim exec()s python)
+        @Override public String key() { return "p" + pid; }
 
         @Override public long cpuNanos() { return ProcCpu.cpuNanos(pid); }
 

@@ -94,13 +94,26 @@ final class ReflectiveKernelSink implements DisplaySink {
             if (kernel == null) return null;
             Method display = findOneArg(kernel.getClass(), "display");
             if (display == null) return null;
-            // io.display is the DisplayStream with updateDisplay(String id, DisplayData)
-            Object io = kernel.getClass().getMethod("getIO").invoke(kernel);
-            Field streamField = io.getClass().getField("display");
-            Object stream = streamField.get(io);
-            Method update = stream.getClass().getMethod("updateDisplay", String.class, display.getParameterTypes()[0]);
-            update.setAccessible(true);
-            return new ReflectiveKernelSink(name, kernel, display, stream, update, true);
+            Class<?> dd = display.getParameterTypes()[0];
+            // updates go to io.display (a DisplayStream with updateDisplay(String id, DisplayData)),
+            // or to the kernel itself in versions that have it there; without either, update shows anew
+            Object target = null;
+            Method update = null;
+            try {
+                Object io = kernel.getClass().getMethod("getIO").invoke(kernel);
+                Object stream = io.getClass().getField("display").get(io);
+                update = stream.getClass().getMethod("updateDisplay", String.class, dd);
+                target = stream;
+            } catch (ReflectiveOperationException e) {
+                try {
+                    update = kernel.getClass().getMethod("updateDisplay", String.class, dd);
+                    target = kernel;
+                } catch (NoSuchMethodException ignored) {
+                    // no update support
+                }
+            }
+            if (update != null) update.setAccessible(true);
+            return new ReflectiveKernelSink(name, kernel, display, target, update, true);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // notebookKernel() throws outside the notebook lifecycle: not this kernel
             return null;

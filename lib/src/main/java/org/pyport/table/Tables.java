@@ -65,7 +65,7 @@ public final class Tables {
 
     /** A plain-text rendering with the same head/tail cut. */
     public static String text(Table t, int maxRows) {
-        if (t.rowCount() <= maxRows) return t.printAll();
+        if (t.rowCount() <= maxRows) return t.printAll().replaceFirst("^.*", java.util.regex.Matcher.quoteReplacement(caption(t)));
         int head = (maxRows + 1) / 2;
         int tail = maxRows - head;
         Table cut = t.first(head).append(t.last(tail));
@@ -78,7 +78,7 @@ public final class Tables {
             sb.append(lines[i]);
             if (i < lines.length - 1) sb.append('\n');
         }
-        return sb.toString().replaceFirst("^.*", caption(t));
+        return sb.toString().replaceFirst("^.*", java.util.regex.Matcher.quoteReplacement(caption(t)));
     }
 
     private static int[] shownRows(int rows, int maxRows) {

@@ -40,13 +40,21 @@ public record Timing(String label, long loops, int repeats, double meanNanos, do
     /** IPython's {@code _format_time}: three significant digits in s, ms, µs or ns. */
     public static String formatTime(double seconds) {
         if (seconds >= 60.0) {
-            long whole = (long) seconds;
-            long h = whole / 3600, m = whole % 3600 / 60;
-            double s = seconds - h * 3600 - m * 60;
+            // IPython: whole days, hours, minutes, seconds, stopping once less than a second is left
+            String[] suffixes = {"d", "h", "min", "s"};
+            double[] lengths = {86400, 3600, 60, 1};
             StringBuilder sb = new StringBuilder();
-            if (h > 0) sb.append(h).append("h ");
-            sb.append(m).append("min ").append(String.format(java.util.Locale.ROOT, "%.1fs", s));
-            return sb.toString().replaceFirst("^0min ", "");
+            double leftover = seconds;
+            for (int k = 0; k < suffixes.length; k++) {
+                long value = (long) (leftover / lengths[k]);
+                if (value > 0) {
+                    leftover = leftover % lengths[k];
+                    if (sb.length() > 0) sb.append(' ');
+                    sb.append(value).append(suffixes[k]);
+                }
+                if (leftover < 1) break;
+            }
+            return sb.toString();
         }
         String[] units = {"s", "ms", "µs", "ns"};
         double[] scaling = {1, 1e3, 1e6, 1e9};
