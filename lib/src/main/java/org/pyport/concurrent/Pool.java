@@ -52,7 +52,6 @@ public final class Pool implements AutoCloseable {
     private final java.util.Map<Long, byte[]> payloads = new java.util.HashMap<>();
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final Object drainLock = new Object();
-    private final PrintStream out = System.out;
     private State state = State.RUN;
     private long nextId;
 
@@ -258,7 +257,7 @@ public final class Pool implements AutoCloseable {
             while (true) {
                 Frames.Frame f = Frames.read(w.in);
                 switch (f.type()) {
-                    case Frames.OUT -> events.add(() -> write(out, f.payload()));
+                    case Frames.OUT -> events.add(() -> write(System.out, f.payload())); // looked up when printed: a cell may swap it
                     case Frames.ERR -> events.add(() -> write(System.err, f.payload()));
                     case Frames.RESULT, Frames.FAIL -> finished(w, f);
                     default -> throw new IOException("unexpected frame type " + f.type());
