@@ -19,7 +19,7 @@ public final class LeakCheck {
     private static final List<String> JDK_POOL_PREFIXES = List.of(
             "process reaper", "ForkJoinPool.commonPool-worker", "Common-Cleaner", "Attach Listener",
             "Signal Dispatcher", "Notification Thread", "Reference Handler", "Finalizer", "JFR ",
-            "VirtualThread-unparker", "CompletableFutureDelayScheduler", "Read-Poller", "Write-Poller", "InnocuousThread-",
+            "VirtualThread-unparker", "VirtualThread-unblocker", "CompletableFutureDelayScheduler", "Read-Poller", "Write-Poller", "InnocuousThread-",
             "Java2D Disposer"); // started once per JVM by the first chart (AWT), never stopped
 
     private final Set<Thread> threads;
