@@ -103,6 +103,18 @@ def cell_output_text(cell):
     return "".join(text)
 
 
+def run_injected(client, nb, source):
+    """Runs a cell that is not part of the notebook (nbclient stores a cell at its index, so it
+    goes at the end for the time it runs) and returns it."""
+    cell = nbformat.v4.new_code_cell(source)
+    nb.cells.append(cell)
+    try:
+        client.execute_cell(cell, len(nb.cells) - 1)
+    finally:
+        nb.cells.pop()
+    return cell
+
+
 def run_one(path, args, out_dir):
     nb = nbformat.read(path, as_version=4)
     token = uuid.uuid4().hex
@@ -118,12 +130,10 @@ def run_one(path, args, out_dir):
     started = time.monotonic()
     try:
         with client.setup_kernel(cwd=str(path.parent)):
-            before = nbformat.v4.new_code_cell(CENSUS_BEFORE)
-            client.execute_cell(before, 0)
+            run_injected(client, nb, CENSUS_BEFORE)
             for index, cell in enumerate(nb.cells):
                 client.execute_cell(cell, index)
-            after = nbformat.v4.new_code_cell(CENSUS_AFTER)
-            client.execute_cell(after, len(nb.cells))
+            after = run_injected(client, nb, CENSUS_AFTER)
             for line in cell_output_text(after).splitlines():
                 if line.startswith("PYPORT-THREADS-LEFT:") and line.split(":", 1)[1]:
                     problems.append("threads left running: " + line.split(":", 1)[1].replace("|", ", "))

@@ -25,7 +25,7 @@ port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); prin
 
 JUPYTER_RUNTIME_DIR="$work/runtime" JUPYTER_CONFIG_DIR="$work/config" \
   "$PY" -m notebook --no-browser --ip=127.0.0.1 --port="$port" --port-retries=0 \
-  --NotebookApp.token="$token" --notebook-dir="$work/nb" >"$work/server.log" 2>&1 &
+  --allow-root --NotebookApp.token="$token" --notebook-dir="$work/nb" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do
   curl -sf "http://127.0.0.1:$port/api/status?token=$token" >/dev/null 2>&1 && break

@@ -37,7 +37,9 @@ try {
   check(result.errors.length === 0, `no cell shows an error${result.errors.length ? ': ' + result.errors[0] : ''}`);
   check(result.svgs > 0, `an SVG chart is on the page (${result.svgs})`);
   check(/Hello from Java/.test(result.text), 'a Java output is on the page');
-  await page.screenshot({ path: screenshot, fullPage: true });
+  // The classic UI scrolls inside #site, so bring the first chart into view for the screenshot.
+  await page.locator('.output_svg, .output_subarea svg').first().scrollIntoViewIfNeeded().catch(() => {});
+  await page.screenshot({ path: screenshot });
   console.log(`screenshot: ${screenshot}`);
 } catch (e) {
   console.log(`FAIL ${e.message}`);

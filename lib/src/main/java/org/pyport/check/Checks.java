@@ -30,7 +30,12 @@ public final class Checks {
      */
     public static void equal(Object expected, Object actual, String what) {
         if (!deepEquals(expected, actual)) {
-            throw new AssertionError("✗ " + what + "\n  expected: " + show(expected) + "\n  actual:   " + show(actual));
+            String e = show(expected), a = show(actual);
+            if (e.equals(a)) { // same text, different types (10 vs 10L): say so
+                e += " (" + typeName(expected) + ")";
+                a += " (" + typeName(actual) + ")";
+            }
+            throw new AssertionError("✗ " + what + "\n  expected: " + e + "\n  actual:   " + a);
         }
         ok(what + ": " + abbreviate(show(actual), 100));
     }
@@ -88,6 +93,10 @@ public final class Checks {
 
     private static void ok(String what) {
         System.out.println("✓ " + what);
+    }
+
+    private static String typeName(Object o) {
+        return o == null ? "null" : o.getClass().getSimpleName();
     }
 
     private static List<String> lines(String s) {

@@ -41,7 +41,11 @@ public final class ChildJvm {
         return with().start(mainClass, staticMethod, args);
     }
 
-    /** Starts a child running {@code task}, shipped serialized (all it captures must be serializable). */
+    /**
+     * Starts a child running {@code task}, shipped serialized: all it captures must be serializable. The
+     * child starts fresh, like a spawned (not forked) Python process: static state, including JShell's
+     * top-level variables, has its initial value there, so pass data as captured locals.
+     */
     public static ChildProcess start(SerializableRunnable task) {
         return with().start(task);
     }
@@ -95,6 +99,7 @@ public final class ChildJvm {
         public ChildProcess start(Class<?> mainClass, String staticMethod, String... args) {
             Objects.requireNonNull(mainClass, "mainClass");
             findEntry(mainClass, staticMethod); // fail here, with a clear message, not in the child
+            requireCellClassDir(mainClass.getName());
             List<String> cmd = new ArrayList<>();
             cmd.add(STATIC);
             cmd.add(mainClass.getName());
@@ -106,6 +111,7 @@ public final class ChildJvm {
         /** Starts {@code task} in a child JVM. */
         public ChildProcess start(SerializableRunnable task) {
             Objects.requireNonNull(task, "task");
+            requireCellClassDir(task.getClass().getName());
             Path file;
             try {
                 file = Files.createTempFile("pyport-task-", ".ser");
@@ -141,6 +147,19 @@ public final class ChildJvm {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start a child JVM with " + cmd.get(0), e);
             }
+        }
+    }
+
+    /**
+     * Cell-defined classes (JShell puts them in package {@code REPL}) exist only as bytecode in the
+     * kernel's class folder: without it the child could not load them.
+     */
+    static void requireCellClassDir(String className) {
+        String dir = System.getProperty("pyport.cellClassDir");
+        if (className.startsWith("REPL.") && (dir == null || dir.isBlank())) {
+            throw new IllegalStateException(className + " was defined in a notebook cell, but system property "
+                    + "pyport.cellClassDir (the folder where the kernel writes cell bytecode) is not set, so a child "
+                    + "JVM cannot load it: use the pyport kernel, or move the class into a library on the classpath");
         }
     }
 

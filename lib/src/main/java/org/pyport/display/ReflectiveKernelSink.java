@@ -45,6 +45,7 @@ final class ReflectiveKernelSink implements DisplaySink {
 
     @Override
     public void display(String displayId, Map<String, Object> bundle) {
+        flushText();
         try {
             display.invoke(kernel, toDisplayData(displayId, bundle));
         } catch (ReflectiveOperationException e) {
@@ -58,6 +59,7 @@ final class ReflectiveKernelSink implements DisplaySink {
             display(displayId, bundle);
             return;
         }
+        flushText();
         try {
             Object data = toDisplayData(displayId, bundle);
             if (updateTakesId) update.invoke(updateTarget, displayId, data);
@@ -65,6 +67,12 @@ final class ReflectiveKernelSink implements DisplaySink {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the " + name + " kernel refused a display update: " + e, e);
         }
+    }
+
+    /** Kernels buffer printed text; flush it so it appears above the display that follows it. */
+    private static void flushText() {
+        System.out.flush();
+        System.err.flush();
     }
 
     private Object toDisplayData(String displayId, Map<String, Object> bundle) throws ReflectiveOperationException {

@@ -26,6 +26,15 @@ public final class Python {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     private static final long CPU_POLL_NANOS = 5_000_000L;
+    /** Processes from {@link #start}: killed at JVM exit if the notebook did not reap them. */
+    private static final java.util.Set<Process> STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }), "pyport-python-reaper"));
+    }
     private static volatile String version;
 
     private Python() {}
@@ -40,7 +49,10 @@ public final class Python {
         return with().runFile(script, args);
     }
 
-    /** Starts {@code python3 -c code args...} without waiting (e.g. to sample its CPU); the caller must reap it. */
+    /**
+     * Starts {@code python3 -c code args...} without waiting (e.g. to sample its CPU). The caller reads its
+     * output and waits for it; whatever is still running when this JVM exits is killed.
+     */
     public static Process start(String code, String... args) {
         return with().start(code, args);
     }
@@ -124,9 +136,12 @@ public final class Python {
             return execute(command(List.of(script.toString()), args));
         }
 
-        /** Starts {@code python3 -c code args...}, output not redirected (read it or it may block). */
+        /** Starts {@code python3 -c code args...}; read its output (or it may block) and wait for it. */
         public Process start(String code, String... args) {
-            return launch(command(List.of("-c", Objects.requireNonNull(code, "code")), args));
+            Process p = launch(command(List.of("-c", Objects.requireNonNull(code, "code")), args));
+            STARTED.add(p);
+            p.onExit().thenRun(() -> STARTED.remove(p));
+            return p;
         }
 
         private List<String> command(List<String> head, String... args) {

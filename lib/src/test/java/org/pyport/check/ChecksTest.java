@@ -36,7 +36,8 @@ class ChecksTest {
         e = assertThrows(AssertionError.class, () -> Checks.equal("a b", "a  b", "spaces"));
         assertTrue(e.getMessage().contains("'a b'") && e.getMessage().contains("'a  b'"), e.getMessage());
         assertThrows(AssertionError.class, () -> Checks.equal(List.of(1, 2), List.of(2, 1), "order matters"));
-        assertThrows(AssertionError.class, () -> Checks.equal(1, 1L, "Integer is not Long"));
+        e = assertThrows(AssertionError.class, () -> Checks.equal(1, 1L, "Integer is not Long"));
+        assertTrue(e.getMessage().contains("1 (Integer)") && e.getMessage().contains("1 (Long)"), e.getMessage());
         assertThrows(AssertionError.class, () -> Checks.equal(null, "x", "null vs value"));
     }
 

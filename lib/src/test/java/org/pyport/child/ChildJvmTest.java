@@ -175,6 +175,15 @@ class ChildJvmTest {
     }
 
     @Test
+    void cellClassesWithoutTheCellClassDirAreRefusedClearly() {
+        assertTrue(System.getProperty("pyport.cellClassDir") == null);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ChildJvm.requireCellClassDir("REPL.$JShell$3$Worker"));
+        assertTrue(e.getMessage().contains("pyport.cellClassDir"), e.getMessage());
+        ChildJvm.requireCellClassDir(Worker.class.getName());
+    }
+
+    @Test
     void classpathUsesKernelPropertiesWhenSet() {
         String oldCp = System.getProperty("pyport.classpath");
         String oldDir = System.getProperty("pyport.cellClassDir");

@@ -28,6 +28,7 @@ class ShowTest {
     void detach() {
         BaseKernel.notebookKernel = null;
         MainApp.kernel = null;
+        io.github.spencerpark.ijava.IJava.kernel = null;
         DisplaySinks.reset();
     }
 
@@ -90,6 +91,20 @@ class ShowTest {
         Map<String, Object> chart = s.shown.get(1).data;
         assertTrue(((String) chart.get("image/svg+xml")).startsWith("<svg"));
         assertTrue(((String) chart.get("text/plain")).contains("chart"));
+    }
+
+    @Test
+    void ijavaGetsTheSameBundles() {
+        io.github.spencerpark.ijava.JavaKernel k = new io.github.spencerpark.ijava.JavaKernel();
+        io.github.spencerpark.ijava.IJava.kernel = k;
+        DisplaySinks.reset();
+        assertEquals("ijava", DisplaySinks.current().name());
+        String id = Show.svg("<svg/>");
+        assertEquals("<svg/>", k.getIO().display.shown.get(0).data.get("image/svg+xml"));
+        assertEquals(id, k.getIO().display.shown.get(0).displayId);
+        Show.updateHtml(id, "<i>new</i>");
+        assertEquals("<i>new</i>", k.getIO().display.updated.get(0).data.get("text/html"));
+        assertEquals("new", k.getIO().display.updated.get(0).data.get("text/plain"));
     }
 
     @Test

@@ -153,6 +153,7 @@ public class PyportKernel extends BaseKernel {
     @Override
     public Object evalRaw(String code) {
         JShellEvaluator evaluator = evaluator();
+        evaluator.beginCell();
         CellParser.CellMagicCall call = CellParser.cellMagic(code);
         try {
             if (call != null) {
@@ -160,6 +161,9 @@ public class PyportKernel extends BaseKernel {
             }
             Object value = null;
             for (CellParser.Part part : CellParser.parts(code)) {
+                if (evaluator.interruptRequested()) {
+                    throw JShellEvaluator.interruptedError();
+                }
                 value = part.isMagic()
                         ? magicsRegistry.evalLineMagic(this, part.magic(), part.args())
                         : evaluator.eval(part.code(), part.line());

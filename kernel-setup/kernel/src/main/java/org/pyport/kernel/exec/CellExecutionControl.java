@@ -97,7 +97,7 @@ public class CellExecutionControl extends LocalExecutionControl {
         }
         stopRequested = false;
         int n = CELL_NUMBER.incrementAndGet();
-        ThreadGroup group = new ThreadGroup("pyport-cell-" + n);
+        ThreadGroup group = new CellThreadGroup("pyport-cell-" + n);
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(group, () -> {
@@ -120,6 +120,12 @@ public class CellExecutionControl extends LocalExecutionControl {
             running = null;
         }
         if (stopRequested) {
+            // ask the threads the cell started to stop too; report those that keep running
+            group.interrupt();
+            long deadline = System.nanoTime() + 200_000_000L;
+            while (!liveThreads(group).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             leftRunning = liveThreads(group);
             throw new UserException("interrupted", INTERRUPTED, new StackTraceElement[0]);
         }
@@ -130,6 +136,21 @@ public class CellExecutionControl extends LocalExecutionControl {
         String key = UUID.randomUUID().toString();
         results.put(key, result[0] == null ? NULL : result[0]);
         return key;
+    }
+
+    /** Threads of a cell; a thread ended by an interrupt ({@code ThreadDeath}) dies quietly. */
+    private static final class CellThreadGroup extends ThreadGroup {
+        CellThreadGroup(String name) {
+            super(name);
+        }
+
+        @Override
+        @SuppressWarnings("removal")
+        public void uncaughtException(Thread t, Throwable e) {
+            if (!(e instanceof ThreadDeath)) {
+                super.uncaughtException(t, e);
+            }
+        }
     }
 
     private static List<Thread> liveThreads(ThreadGroup group) {
@@ -185,9 +206,14 @@ public class CellExecutionControl extends LocalExecutionControl {
         }
         stopRequested = true;
         if (THREAD_STOP_WORKS) {
-            thread.stop();
+            // the cell thread and every thread it started (they share its thread group)
+            ThreadGroup group = runningGroup;
+            for (Thread t : group == null ? List.of(thread) : liveThreads(group)) {
+                t.stop();
+            }
         } else {
-            // sets the flag checked by the instrumented snippet code (JDK 21+)
+            // sets the flag checked by the instrumented snippet code (JDK 21+): code defined in cells stops
+            // in every thread; the thread group is also interrupted for code blocked in library calls
             super.stop();
             ThreadGroup group = runningGroup;
             if (group != null) {

@@ -34,6 +34,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private final IntSupplier cellNumber;
     /** snippet id -> where its source came from, to name frames of code defined in earlier cells */
     private final Map<String, Location> locations = new ConcurrentHashMap<>();
+    /** set by {@link #stop()}: an interrupt may arrive while a snippet compiles, between two snippets */
+    private volatile boolean interruptRequested;
 
     private record Location(int cell, int firstLine, String source) {
     }
@@ -108,6 +110,9 @@ public final class JShellEvaluator implements AutoCloseable {
             String stripped = source.stripLeading();
             int line = firstLine + countLines(code, offset) + countLines(source, source.length() - stripped.length());
             int consumed = remaining.length() - info.remaining().length();
+            if (interruptRequested) {
+                throw interruptedError();
+            }
             value = evalSnippet(stripped, line);
             offset += consumed;
             remaining = info.remaining();
@@ -212,8 +217,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private CellError runtimeError(JShellException exception, CellExecutionControl control, int line, String source) {
         if (exception instanceof EvalException eval && CellExecutionControl.INTERRUPTED.equals(eval.getExceptionClassName())) {
-            List<String> out = new ArrayList<>();
-            out.add("Interrupted (cell stopped at your request).");
+            List<String> out = new ArrayList<>(interruptedError().traceback());
             List<Thread> left = control.threadsLeftByInterruptedCell();
             if (!left.isEmpty()) {
                 out.add("Threads started by this cell are still running:");
@@ -294,14 +298,36 @@ public final class JShellEvaluator implements AutoCloseable {
         return simple + "." + frame.getMethodName();
     }
 
+    /** @return true while cell code is executing */
+    public boolean isRunning() {
+        CellExecutionControl control = provider.control();
+        return control != null && control.isRunning();
+    }
+
     /**
      * Interrupts the running cell, if any (called from another thread).
      */
     public void stop() {
+        interruptRequested = true;
         CellExecutionControl control = provider.control();
         if (control != null && control.isRunning()) {
             shell.stop();
         }
+    }
+
+    /** Forgets an interrupt that arrived after the previous cell finished; call when a cell starts. */
+    public void beginCell() {
+        interruptRequested = false;
+    }
+
+    /** @return true if {@link #stop()} was called since {@link #beginCell()} */
+    public boolean interruptRequested() {
+        return interruptRequested;
+    }
+
+    /** @return the error reported for an interrupted cell */
+    public static CellError interruptedError() {
+        return new CellError("Interrupted", "cell interrupted", List.of("Interrupted (cell stopped at your request)."));
     }
 
     /**

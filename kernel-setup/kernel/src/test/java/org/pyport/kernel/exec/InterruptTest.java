@@ -1,0 +1,92 @@
+package org.pyport.kernel.exec;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InterruptTest {
+
+    JShellEvaluator evaluator;
+
+    @BeforeEach
+    void start() {
+        evaluator = new JShellEvaluator(List.of(), null, () -> 1, List.of());
+    }
+
+    @AfterEach
+    void stop() {
+        evaluator.close();
+    }
+
+    private CellError interruptWhileRunning(String code) throws Exception {
+        evaluator.beginCell();
+        CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> evaluator.eval(code, 0));
+        // poll until the cell is running, then interrupt it
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!evaluator.isRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(300); // let the cell start its threads
+        evaluator.stop();
+        try {
+            run.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return (CellError) e.getCause();
+        }
+        throw new AssertionError("the cell was not interrupted");
+    }
+
+    @Test
+    @Timeout(60)
+    void stopsABusyLoop() throws Exception {
+        evaluator.eval("long x = 0;", 0);
+        CellError e = interruptWhileRunning("while (true) { x ^= 1; }");
+        assertEquals("Interrupted", e.name());
+        evaluator.beginCell();
+        assertEquals(2, evaluator.eval("1 + 1", 0));
+    }
+
+    @Test
+    @Timeout(60)
+    void stopsASleep() throws Exception {
+        CellError e = interruptWhileRunning("Thread.sleep(100_000);");
+        assertEquals("Interrupted", e.name());
+        evaluator.beginCell();
+        assertEquals(2, evaluator.eval("1 + 1", 0));
+    }
+
+    @Test
+    @Timeout(60)
+    void reportsThreadsTheCellStarted() throws Exception {
+        // a thread blocked in accept() survives both Thread.stop (JDK 17) and the stop checks (JDK 21+)
+        evaluator.eval("java.net.ServerSocket server = new java.net.ServerSocket(0);", 0);
+        try {
+            CellError e = interruptWhileRunning(
+                    "{ Thread t = new Thread(() -> { try { server.accept(); } catch (Exception ex) { } }, \"acceptor\");\n"
+                            + "t.setDaemon(true); t.start();\nwhile (true) { Thread.onSpinWait(); } }");
+            assertTrue(String.join("\n", e.traceback()).contains("\"acceptor\""), e.traceback().toString());
+        } finally {
+            evaluator.beginCell();
+            evaluator.eval("server.close();", 0);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void stopsACellWhoseThreadSpins() throws Exception {
+        evaluator.eval("long x = 0;", 0);
+        CellError e = interruptWhileRunning(
+                "{ new Thread(() -> { while (true) { x ^= 1; } }, \"spinner\").start();\nwhile (true) { x ^= 1; } }");
+        assertEquals("Interrupted", e.name());
+        evaluator.beginCell();
+        assertEquals(2, evaluator.eval("1 + 1", 0));
+    }
+}
