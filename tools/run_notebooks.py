@@ -7,9 +7,10 @@ notebook fails), then check what it left behind:
                kernel JVM by a census cell that is injected before and after, never saved);
   * processes - any process still alive after the kernel has shut down that carries this run's
                marker in its environment (children of children included, orphans too);
-  * sockets  - listening TCP sockets that were not there before the notebook started;
+  * sockets  - listening TCP sockets held, at the notebook's end, by the kernel or anything it started
+               (the kernel's own Jupyter ports aside);
   * temp files - anything left in the notebook's own TMPDIR (the kernel, python3 and child JVMs
-               all take their temp directory from it), and new entries in the system temp directory.
+               all take their temp directory from it).
 
 Usage: run_notebooks.py [--out DIR] [--kernel java] [--timeout S] [NOTEBOOK ...]
 Prints one line per notebook and a closing `N passed, N failed`; exits 1 when any failed.
@@ -39,7 +40,7 @@ MARKER_VAR = "PYPORT_NOTEBOOK_RUN"
 JVM_OWNED_THREADS = (
     "ForkJoinPool.commonPool-worker-", "process reaper", "Common-Cleaner", "Attach Listener",
     "Java2D Disposer", "Reference Handler", "Finalizer", "Signal Dispatcher", "Notification Thread",
-    "pyport-kernel", "JShell", "Keep-Alive-Timer", "InnocuousThread", "Cleaner-", "Timer-jshell",
+    "pyport-kernel", "pyport-cell-", "pyport-output-", "JShell", "Keep-Alive-Timer", "InnocuousThread", "Cleaner-", "Timer-jshell",
 )
 
 CENSUS_BEFORE = (
@@ -66,33 +67,38 @@ CENSUS_AFTER = """
 """ % ("new String[] {" + ", ".join('"%s"' % p for p in JVM_OWNED_THREADS) + "}")
 
 
-def listening_sockets():
-    if psutil is None:
-        return set()
-    try:
-        return {(c.laddr.ip, c.laddr.port) for c in psutil.net_connections(kind="inet")
-                if c.status == psutil.CONN_LISTEN}
-    except psutil.AccessDenied:
-        return set()
+def listening_sockets(pids):
+    """Listening TCP sockets held by the given processes."""
+    found = set()
+    for pid in pids:
+        try:
+            proc = psutil.Process(pid)
+            conns = proc.net_connections(kind="inet") if hasattr(proc, "net_connections") \
+                else proc.connections(kind="inet")
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            continue
+        found |= {(c.laddr.ip, c.laddr.port) for c in conns if c.status == psutil.CONN_LISTEN}
+    return found
+
+
+def kernel_ports(client):
+    info = client.km.get_connection_info()
+    return {info[k] for k in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")}
 
 
 def marked_processes(token):
-    """Processes whose environment carries this run's marker: the kernel's whole tree, orphans too."""
+    """Processes whose environment carries this run's marker: the kernel's whole tree, orphans too.
+    Returns (pid, description) pairs."""
     found = []
     if psutil is None:
         return found
     for p in psutil.process_iter(["pid", "cmdline"]):
         try:
             if p.environ().get(MARKER_VAR) == token:
-                found.append(f"{p.pid} {' '.join(p.info['cmdline'] or [])[:120]}")
+                found.append((p.pid, f"{p.pid} {' '.join(p.info['cmdline'] or [])[:120]}"))
         except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess, OSError):
             continue
     return found
-
-
-def temp_entries():
-    tmp = pathlib.Path("/tmp") if os.name == "posix" else pathlib.Path(tempfile.gettempdir())
-    return {p.name for p in tmp.iterdir() if not p.name.startswith(("hsperfdata_", "tmp", "pip-"))}
 
 
 def cell_output_text(cell):
@@ -119,8 +125,6 @@ def run_one(path, args, out_dir):
     nb = nbformat.read(path, as_version=4)
     token = uuid.uuid4().hex
     os.environ[MARKER_VAR] = token  # inherited by the kernel and everything it starts
-    sockets_before = listening_sockets()
-    temps_before = temp_entries()
     own_tmp = pathlib.Path(tempfile.mkdtemp(prefix="pyport-run-"))
     os.environ["TMPDIR"] = str(own_tmp)
     problems = []
@@ -134,6 +138,11 @@ def run_one(path, args, out_dir):
             for index, cell in enumerate(nb.cells):
                 client.execute_cell(cell, index)
             after = run_injected(client, nb, CENSUS_AFTER)
+            if psutil is not None:
+                held = listening_sockets(pid for pid, _ in marked_processes(token))
+                held = {s for s in held if s[1] not in kernel_ports(client)}
+                if held:
+                    problems.append(f"listening sockets still open at the end: {sorted(held)}")
             for line in cell_output_text(after).splitlines():
                 if line.startswith("PYPORT-THREADS-LEFT:") and line.split(":", 1)[1]:
                     problems.append("threads left running: " + line.split(":", 1)[1].replace("|", ", "))
@@ -153,23 +162,17 @@ def run_one(path, args, out_dir):
         while left and time.monotonic() < deadline:
             time.sleep(0.2)
             left = marked_processes(token)
-        for p in left:
-            problems.append(f"process left running: {p}")
+        for pid, description in left:
+            problems.append(f"process left running: {description}")
             try:
-                psutil.Process(int(p.split()[0])).kill()
-            except Exception:
+                psutil.Process(pid).kill()
+            except psutil.Error:
                 pass
-        new_sockets = listening_sockets() - sockets_before
-        if new_sockets:
-            problems.append(f"listening sockets left open: {sorted(new_sockets)}")
     del os.environ["TMPDIR"]
     left_in_own = sorted(p.name for p in own_tmp.iterdir())
     if left_in_own:
         problems.append(f"temp files left behind in the notebook's TMPDIR: {left_in_own}")
     shutil.rmtree(own_tmp, ignore_errors=True)
-    new_temps = temp_entries() - temps_before - {own_tmp.name}
-    if new_temps:
-        problems.append(f"temp files left behind in {tempfile.gettempdir()}: {sorted(new_temps)}")
     return problems, elapsed
 
 

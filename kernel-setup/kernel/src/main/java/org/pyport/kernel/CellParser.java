@@ -14,10 +14,15 @@ final class CellParser {
         boolean isMagic() {
             return magic != null;
         }
+
+        /** @return for a line magic, the text after its name, unsplit */
+        String rawArgs() {
+            return code.substring(code.indexOf(magic) + magic.length()).strip();
+        }
     }
 
     /** A cell magic call: name, arguments and body. */
-    record CellMagicCall(String name, List<String> args, String body, int bodyLine) {
+    record CellMagicCall(String name, List<String> args, String body, int bodyLine, String rawArgs) {
     }
 
     private CellParser() {
@@ -45,7 +50,8 @@ final class CellParser {
                     body.append('\n');
                 }
             }
-            return new CellMagicCall(words.get(0), words.subList(1, words.size()), body.toString(), i + 1);
+            String afterName = stripped.substring(2).strip().substring(words.get(0).length()).strip();
+            return new CellMagicCall(words.get(0), words.subList(1, words.size()), body.toString(), i + 1, afterName);
         }
         return null;
     }

@@ -9,10 +9,17 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
+import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.JupyterIOAccess;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
+import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
@@ -23,16 +30,20 @@ import org.pyport.kernel.exec.CellError;
 import org.pyport.kernel.exec.JShellEvaluator;
 import org.pyport.kernel.magic.ClasspathMagic;
 import org.pyport.kernel.magic.PythonMagic;
+import org.pyport.kernel.magic.TimeMagics;
 import org.pyport.kernel.runtime.Vars;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +62,9 @@ public class PyportKernel extends BaseKernel {
     /** System property: the class path notebook code compiles against. */
     public static final String CLASSPATH_PROPERTY = "pyport.classpath";
 
+    /** Characters of stdout (and of stderr) a cell shows; more is dropped with a note. */
+    static final int OUTPUT_LIMIT = 1_000_000;
+
     /** Imports every notebook starts with. */
     static final List<String> STARTUP = List.of(
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
@@ -62,14 +76,19 @@ public class PyportKernel extends BaseKernel {
     private final Set<String> classpath;
     private final CompletableFuture<JShellEvaluator> evaluatorFuture;
     private final PythonMagic python;
+    private final CellHistory history;
+    private CellOutput stdout;
+    private CellOutput stderr;
 
     PyportKernel(Builder b, String name, String version, LanguageInfo info, org.dflib.jjava.jupyter.kernel.JupyterIO io,
                  org.dflib.jjava.jupyter.kernel.comm.CommManager comm, org.dflib.jjava.jupyter.kernel.display.Renderer renderer,
                  org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry magics,
-                 org.dflib.jjava.jupyter.kernel.util.StringStyler styler, PythonMagic python) throws IOException {
+                 org.dflib.jjava.jupyter.kernel.util.StringStyler styler, PythonMagic python, CellHistory history)
+            throws IOException {
         super(name, version, info, List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
-                null, io, comm, renderer, new MagicParser("^\\s*%", "^\\s*%%", null), magics, false, styler);
+                history, io, comm, renderer, new MagicParser("^\\s*%", "^\\s*%%", null), magics, false, styler);
         this.python = python;
+        this.history = history;
         this.cellClassDir = Files.createTempDirectory("pyport-cells");
         this.classpath = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
@@ -104,6 +123,7 @@ public class PyportKernel extends BaseKernel {
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Paths.get(args[0])));
         JupyterConnection connection = new JupyterConnection(props);
         PyportKernel kernel = builder().build();
+        kernel.installCellOutput(OUTPUT_LIMIT);
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::cleanUp, "pyport-cleanup"));
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
@@ -157,16 +177,32 @@ public class PyportKernel extends BaseKernel {
         CellParser.CellMagicCall call = CellParser.cellMagic(code);
         try {
             if (call != null) {
-                return magicsRegistry.evalCellMagic(this, call.name(), call.args(), call.body());
+                // the timing magics take Java code, which shell-style argument splitting would mangle
+                switch (call.name()) {
+                    case "time":
+                        return TimeMagics.time(evaluator, call.body(), call.bodyLine());
+                    case "timeit":
+                        TimeMagics.timeit(evaluator, call.rawArgs(), call.body(), call.bodyLine());
+                        return null;
+                    default:
+                        return magicsRegistry.evalCellMagic(this, call.name(), call.args(), call.body());
+                }
             }
             Object value = null;
             for (CellParser.Part part : CellParser.parts(code)) {
                 if (evaluator.interruptRequested()) {
                     throw JShellEvaluator.interruptedError();
                 }
-                value = part.isMagic()
-                        ? magicsRegistry.evalLineMagic(this, part.magic(), part.args())
-                        : evaluator.eval(part.code(), part.line());
+                if (!part.isMagic()) {
+                    value = evaluator.eval(part.code(), part.line());
+                } else if (part.magic().equals("time")) {
+                    value = TimeMagics.time(evaluator, part.rawArgs(), part.line());
+                } else if (part.magic().equals("timeit")) {
+                    TimeMagics.timeit(evaluator, part.rawArgs(), null, part.line());
+                    value = null;
+                } else {
+                    value = magicsRegistry.evalLineMagic(this, part.magic(), part.args());
+                }
             }
             return value;
         } catch (CellError e) {
@@ -190,22 +226,32 @@ public class PyportKernel extends BaseKernel {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         int count = executionCount.getAndIncrement();
+        if (request.shouldStoreHistory()) {
+            history.add(count, request.getCode());
+        }
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
-        replaceOutputStreams(env);
+        if (stdout == null) {
+            replaceOutputStreams(env);
+        } else {
+            stdout.beginCell(env);
+            stderr.beginCell(env);
+        }
         JupyterIOAccess.attach(io, env, request.isStdinEnabled());
         env.defer(() -> JupyterIOAccess.detach(io, env));
         try {
             DisplayData out = eval(request.getCode());
-            System.out.flush();
-            System.err.flush();
+            flushOutput();
             if (out != null && !request.isSilent()) {
                 env.publish(new PublishExecuteResult(count, out));
             }
+            if (out != null && request.shouldStoreHistory()) {
+                Object text = out.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
+                history.setOutput(count, text == null ? "" : text.toString());
+            }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (Exception e) {
-            System.out.flush();
-            System.err.flush();
+            flushOutput();
             String name = e instanceof CellError error ? error.name() : e.getClass().getName();
             String value = e instanceof CellError ? String.valueOf(e.getMessage()) : String.valueOf(e.getLocalizedMessage());
             List<String> traceback = formatError(e);
@@ -214,6 +260,59 @@ public class PyportKernel extends BaseKernel {
             env.publish(new PublishError(name, value, traceback));
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
         }
+    }
+
+    private void flushOutput() {
+        System.out.flush();
+        System.err.flush();
+        if (stdout != null) {
+            stdout.endCell();
+            stderr.endCell();
+        }
+    }
+
+    /**
+     * Replaces System.out and System.err for good (see {@link CellOutput}); without this call each cell gets
+     * JJava's streams, which drop what background threads print after the cell ended.
+     *
+     * @param limit characters each cell shows per stream
+     */
+    void installCellOutput(int limit) {
+        stdout = new CellOutput(false, System.out, limit);
+        stderr = new CellOutput(true, System.err, limit);
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new Replies.KernelInfo(Header.PROTOCOL_VERISON, getName(), getVersion(), getLanguageInfo(),
+                getBanner(), getHelpLinks()));
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest request = message.getContent();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        List<HistoryEntry> entries;
+        if (request instanceof HistoryRequest.Tail tail) {
+            entries = history.lookupTail(tail.getMaxReturnLength(), flags);
+        } else if (request instanceof HistoryRequest.Range range) {
+            entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+        } else if (request instanceof HistoryRequest.Search search) {
+            if (search.filterUnique()) {
+                flags.add(HistoryManager.ResultFlag.UNIQUE);
+            }
+            entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+        } else {
+            entries = List.of();
+        }
+        env.reply(new Replies.History(entries, request.includeOutput()));
     }
 
     @Override
@@ -229,8 +328,13 @@ public class PyportKernel extends BaseKernel {
         if (paren < code.length() && code.charAt(paren) == '(') {
             end = paren + 1;
         }
-        List<SourceCodeAnalysis.Documentation> docs =
-                evaluator().shell().sourceCodeAnalysis().documentation(code.substring(0, end), end, true);
+        SourceCodeAnalysis analysis = evaluator().shell().sourceCodeAnalysis();
+        String head = code.substring(0, end);
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(head, end, true);
+        if ((docs == null || docs.isEmpty()) && !head.endsWith("(")) {
+            // a method name without its parenthesis: document its overloads
+            docs = analysis.documentation(head + "(", end + 1, true);
+        }
         if (docs == null || docs.isEmpty()) {
             return null;
         }
@@ -342,6 +446,19 @@ public class PyportKernel extends BaseKernel {
             cellMagic("python", python);
             lineMagic("classpath", new ClasspathMagic(false));
             lineMagic("jars", new ClasspathMagic(true));
+            // handled by the kernel itself (they take raw Java code); registered so they are listed
+            lineMagic("time", (LineMagic<Object, PyportKernel>) (kernel, args) ->
+                    TimeMagics.time(kernel.evaluator(), String.join(" ", args), 0));
+            lineMagic("timeit", (LineMagic<Object, PyportKernel>) (kernel, args) -> {
+                TimeMagics.timeit(kernel.evaluator(), String.join(" ", args), null, 0);
+                return null;
+            });
+            cellMagic("time", (CellMagic<Object, PyportKernel>) (kernel, args, body) ->
+                    TimeMagics.time(kernel.evaluator(), body, 1));
+            cellMagic("timeit", (CellMagic<Object, PyportKernel>) (kernel, args, body) -> {
+                TimeMagics.timeit(kernel.evaluator(), String.join(" ", args), body, 1);
+                return null;
+            });
         }
 
         @Override
@@ -356,7 +473,7 @@ public class PyportKernel extends BaseKernel {
             try {
                 return new PyportKernel(this, buildName(), buildVersion(), info,
                         buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
-                        buildMagicsRegistry(), buildErrorStyler(), python);
+                        buildMagicsRegistry(), buildErrorStyler(), python, new CellHistory());
             } catch (IOException e) {
                 throw new IllegalStateException("cannot create the kernel's temp folder", e);
             }

@@ -57,16 +57,26 @@ public class CellExecutionControl extends LocalExecutionControl {
 
     @Override
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        super.load(cbcs);
+        super.load(guardExits(cbcs));
         writeClasses(cbcs);
     }
 
     @Override
     public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        super.redefine(cbcs);
+        super.redefine(guardExits(cbcs));
         writeClasses(cbcs);
     }
 
+    /** Cell code must not end the kernel: its System.exit calls throw instead (see {@link ExitCallRewriter}). */
+    private static ClassBytecodes[] guardExits(ClassBytecodes[] cbcs) {
+        ClassBytecodes[] out = new ClassBytecodes[cbcs.length];
+        for (int i = 0; i < cbcs.length; i++) {
+            out[i] = new ClassBytecodes(cbcs[i].name(), ExitCallRewriter.rewrite(cbcs[i].bytecodes()));
+        }
+        return out;
+    }
+
+    /** Writes the classes as compiled (without the exit guard: child JVMs may exit). */
     private void writeClasses(ClassBytecodes[] cbcs) {
         if (classDir == null) {
             return;

@@ -257,6 +257,9 @@ public final class JShellEvaluator implements AutoCloseable {
                     || cls.startsWith("org.pyport.kernel.exec.") || cls.startsWith("jdk.jshell.")) {
                 break;
             }
+            if (cls.startsWith("org.pyport.kernel.runtime.")) {
+                continue; // the kernel's own helpers (e.g. the %timeit loop) are not the user's concern
+            }
             String file = frame.getFileName();
             if (file != null && file.startsWith("#")) {
                 Location loc = locations.get(file.substring(1));
@@ -292,10 +295,11 @@ public final class JShellEvaluator implements AutoCloseable {
         String cls = frame.getClassName();
         int cut = cls.lastIndexOf('$');
         String simple = cls.startsWith("REPL.") && cut >= 0 ? cls.substring(cut + 1) : cls;
+        String method = frame.getMethodName().startsWith("lambda$") ? "lambda" : frame.getMethodName();
         if (simple.matches("JShell\\d*") || simple.isEmpty()) {
-            return frame.getMethodName();
+            return method;
         }
-        return simple + "." + frame.getMethodName();
+        return simple + "." + method;
     }
 
     /** @return true while cell code is executing */

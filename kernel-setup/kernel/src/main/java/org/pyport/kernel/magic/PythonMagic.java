@@ -99,10 +99,34 @@ public final class PythonMagic implements CellMagic<Void, PyportKernel> {
         return outVar;
     }
 
-    /** @return the CPython command: {@code $PYPORT_PYTHON} if set, else {@code python3} */
+    private static final java.util.Map<String, String> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * @return the CPython to run: {@code $PYPORT_PYTHON} if set, else {@code python3} from PATH; resolved once to
+     *         the interpreter itself ({@code sys.executable}), because launcher shims such as pyenv's add
+     *         half a second to every cell
+     */
     public static String pythonCommand() {
         String fromEnv = System.getenv("PYPORT_PYTHON");
-        return fromEnv == null || fromEnv.isBlank() ? "python3" : fromEnv;
+        String command = fromEnv == null || fromEnv.isBlank() ? "python3" : fromEnv;
+        return RESOLVED.computeIfAbsent(command, PythonMagic::resolve);
+    }
+
+    private static String resolve(String command) {
+        try {
+            Process p = new ProcessBuilder(command, "-c", "import sys; print(sys.executable)")
+                    .redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.waitFor() == 0 && !out.isEmpty() && !out.contains("\n") && Files.isExecutable(Path.of(out))) {
+                return out;
+            }
+        } catch (IOException e) {
+            return command; // reported when the cell runs it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return command;
     }
 
     private static Thread pump(InputStream in, PrintStream target, StringBuilder capture, String name) {

@@ -1,0 +1,37 @@
+"""The official Jupyter kernel conformance suite (jupyter_kernel_test) against the installed 'java' kernel."""
+import unittest
+
+import jupyter_kernel_test as jkt
+
+
+class JavaKernelConformance(jkt.KernelTests):
+    kernel_name = "java"
+    language_name = "java"
+    file_extension = ".jshell"
+
+    code_hello_world = 'System.out.println("hello, world");'
+    code_stderr = 'System.err.println("this goes to stderr");'
+    code_generate_error = 'throw new IllegalStateException("boom");'
+    code_execute_result = [
+        {"code": "6 * 7", "result": "42"},
+        {"code": '"abc".toUpperCase()', "result": "ABC"},
+        {"code": "List.of(1, 2, 3)", "result": "[1, 2, 3]"},
+    ]
+    code_display_data = [
+        {"code": 'display("<b>bold</b>", "text/html");', "mime": "text/html"},
+        {"code": 'display("plain words");', "mime": "text/plain"},
+    ]
+    completion_samples = [
+        {"text": "Math.floorM", "matches": {"floorMod("}},
+        {"text": "String.valueO", "matches": {"valueOf("}},
+    ]
+    complete_code_samples = ["int x = 1;", "1 + 1", "void f() { }", "%%python\nprint(1)"]
+    incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "int y = (1 +", "class A {"]
+    invalid_code_samples = ["int x = ;)", "}"]
+    code_inspect_sample = "Math.max"
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6 * 7"
+
+
+if __name__ == "__main__":
+    unittest.main()
