@@ -13,14 +13,16 @@ import java.util.stream.Collectors;
  *
  * <p>Threads the JDK keeps in its own shared pools (the process reaper, the common fork-join pool,
  * virtual-thread carriers) idle for up to a minute after use and are not the notebook's to stop, so
- * they are not counted.
+ * they are not counted; nor are the notebook kernel's own threads.
  */
 public final class LeakCheck {
     private static final List<String> JDK_POOL_PREFIXES = List.of(
             "process reaper", "ForkJoinPool.commonPool-worker", "Common-Cleaner", "Attach Listener",
             "Signal Dispatcher", "Notification Thread", "Reference Handler", "Finalizer", "JFR ",
             "VirtualThread-unparker", "VirtualThread-unblocker", "CompletableFutureDelayScheduler", "Read-Poller", "Write-Poller", "InnocuousThread-",
-            "Java2D Disposer"); // started once per JVM by the first chart (AWT), never stopped
+            "Java2D Disposer", // started once per JVM by the first chart (AWT), never stopped
+            // the notebook kernel's own threads (it runs cells on threads of their own and batches output lazily)
+            "pyport-kernel", "pyport-cell-", "pyport-output-", "JShell", "Timer-jshell", "Keep-Alive-Timer", "Cleaner-");
 
     private final Set<Thread> threads;
     private final Set<Long> processes;
