@@ -41,7 +41,11 @@ JVM_OWNED_THREADS = (
     "ForkJoinPool.commonPool-worker-", "process reaper", "Common-Cleaner", "Attach Listener",
     "Java2D Disposer", "Reference Handler", "Finalizer", "Signal Dispatcher", "Notification Thread",
     "pyport-kernel", "pyport-cell-", "pyport-output-", "JShell", "Keep-Alive-Timer", "InnocuousThread", "Cleaner-", "Timer-jshell",
+    # the virtual-thread scheduler's helpers (JDK 21+), started on first use and kept
+    "VirtualThread-unparker", "VirtualThread-unblocker", "Read-Poller", "Write-Poller",
 )
+# Thread groups the JDK keeps for itself: the virtual-thread carriers and, on JDK 25, their delay scheduler.
+JVM_OWNED_GROUPS = ("CarrierThreads",)
 
 CENSUS_BEFORE = (
     "final java.util.Set<Thread> pyportThreadsBefore = "
@@ -57,6 +61,7 @@ CENSUS_AFTER = """
         pyportLeft = Thread.getAllStackTraces().keySet().stream()
             .filter(t -> t.isAlive() && !pyportThreadsBefore.contains(t))
             .filter(t -> java.util.Arrays.stream(pyportOwned).noneMatch(p -> t.getName().startsWith(p)))
+            .filter(t -> t.getThreadGroup() == null || !java.util.Set.of(%s).contains(t.getThreadGroup().getName()))
             .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
             .sorted().toList();
         if (pyportLeft.isEmpty()) break;
@@ -64,7 +69,8 @@ CENSUS_AFTER = """
     } while (System.nanoTime() < pyportDeadline);
     System.out.println("PYPORT-THREADS-LEFT:" + String.join("|", pyportLeft));
 }
-""" % ("new String[] {" + ", ".join('"%s"' % p for p in JVM_OWNED_THREADS) + "}")
+""" % ("new String[] {" + ", ".join('"%s"' % p for p in JVM_OWNED_THREADS) + "}",
+       ", ".join('"%s"' % g for g in JVM_OWNED_GROUPS))
 
 
 def listening_sockets(pids):
