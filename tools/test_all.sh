@@ -16,6 +16,19 @@ suite() {
 
 suite "Java unit tests (Maven)"        mvn -B test -Dsurefire.printSummary=true
 suite "kernel conformance and protocol" kernel-setup/tests/run.sh
+
+# The kernel runs on the newest JDK found; interrupts and output must also work on the JDK 17 floor
+# (where Thread.stop still exists and the kernel takes another path). Runs when a JDK 17 is installed.
+jdk17_kernel() {
+  local java=$1 dir=$PWD/build/jupyter17
+  PYPORT_JAVA=$java JUPYTER_DATA_DIR=$dir PYPORT_JUPYTER_PYTHON=$PY kernel-setup/install.sh --user >/dev/null &&
+  JUPYTER_DATA_DIR=$dir kernel-setup/tests/run.sh test_interrupt test_output
+}
+jdk17=""
+for j in /usr/lib/jvm/*/bin/java; do
+  [ -x "$j" ] && "$j" -version 2>&1 | grep -q 'version "17' && { jdk17=$j; break; }
+done
+[ -n "$jdk17" ] && suite "kernel on JDK 17: interrupts, output" jdk17_kernel "$jdk17"
 suite "notebooks execute, clean up"     "$PY" tools/run_notebooks.py --out build/test-executed
 suite "rendered site is offline-clean"  "$PY" tools/render_site.py build/test-executed build/test-site
 [ -x tests/handouts/run.sh ] && suite "handouts" tests/handouts/run.sh
