@@ -32,6 +32,19 @@ class JavaKernelConformance(jkt.KernelTests):
     supported_history_operations = ("tail", "range", "search")
     code_history_pattern = "6 * 7"
 
+    def inspect_text(self, code):
+        self.flush_channels()
+        reply = self.kc.inspect(code, len(code), detail_level=0, reply=True, timeout=60)["content"]
+        self.assertEqual(reply["status"], "ok")
+        self.assertTrue(reply["found"], code)
+        return reply["data"]["text/plain"]
+
+    def test_inspect_shows_javadoc_of_a_class_and_a_field(self):
+        self.assertIn("represents character strings", self.inspect_text("String"))
+        text = self.inspect_text("System.out")
+        self.assertIn("java.io.PrintStream", text)
+        self.assertIn("standard", text)
+
 
 if __name__ == "__main__":
     unittest.main()
