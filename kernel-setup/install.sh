@@ -130,7 +130,7 @@ case "$mode" in
   --sys-prefix) args+=(--sys-prefix) ;;
   --prefix) args+=(--prefix "$prefix") ;;
 esac
-"$py" -m jupyter kernelspec install "${args[@]}" "$stage" >/dev/null
+"$py" -m jupyter_client.kernelspecapp install "${args[@]}" "$stage" >/dev/null
 # The start-up cache of what a kernel loads (JShell, javac): shorter cold starts. Made from the installed jars
 # (the cache records their paths); without it the JVM just starts without it.
 if [ "$cache_file" = pyport.aot ]; then cache_make="-XX:AOTCacheOutput=$target/pyport.aot"

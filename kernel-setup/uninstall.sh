@@ -7,8 +7,8 @@ for p in ${PYPORT_JUPYTER_PYTHON:-} python3 /usr/bin/python3; do
   if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import jupyter_client, jupyter_core' >/dev/null 2>&1; then py="$p"; break; fi
 done
 [ -n "$py" ] || { echo "uninstall.sh: no python3 with jupyter_client found" >&2; exit 1; }
-if "$py" -m jupyter kernelspec list --json | "$py" -c 'import json,sys; sys.exit(0 if "java" in json.load(sys.stdin)["kernelspecs"] else 1)'; then
-  "$py" -m jupyter kernelspec remove -f java
+if "$py" -m jupyter_client.kernelspecapp list --json | "$py" -c 'import json,sys; sys.exit(0 if "java" in json.load(sys.stdin)["kernelspecs"] else 1)'; then
+  "$py" -m jupyter_client.kernelspecapp remove -f java
 else
   echo "uninstall.sh: kernel 'java' is not installed"
 fi

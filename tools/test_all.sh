@@ -32,6 +32,7 @@ done
 suite "notebooks execute, clean up"     "$PY" tools/run_notebooks.py --out build/test-executed
 suite "rendered site is offline-clean"  "$PY" tools/render_site.py build/test-executed build/test-site
 [ -x tests/handouts/run.sh ] && suite "handouts" tests/handouts/run.sh
+[ -x tests/binder/run.sh ]   && suite "Binder postBuild into an environment" tests/binder/run.sh
 [ -x tests/browser/run.sh ]  && suite "notebook UI in a browser" tests/browser/run.sh
 
 echo
