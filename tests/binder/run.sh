@@ -22,7 +22,7 @@ assert not missing, f"environment.yml lacks {sorted(missing)}"
 print("environment.yml: conda-forge with", ", ".join(sorted(need)))
 PYCHECK
 
-"$PY" -m venv --system-site-packages "$work/env"
+"$PY" -m venv --without-pip --system-site-packages "$work/env"
 # a user-level kernel must not be what makes the notebook run
 export JUPYTER_DATA_DIR="$work/user-data-unused" JUPYTER_CONFIG_DIR="$work/config"
 (
