@@ -131,25 +131,10 @@ public final class StructFormat {
      */
     public void packInto(byte[] buffer, int offset, Object... values) {
         checkValueCount("pack_into", values);
-        int buflen = buffer.length;
-        long start = offset;
-        if (offset < 0) {
-            if ((long) offset + buflen < 0) {
-                throw new StructError("offset " + offset + " out of range for " + buflen + "-byte buffer");
-            }
-            if (-(long) offset < size) {
-                throw new StructError("no space to pack " + size + " bytes at offset " + offset);
-            }
-            start = (long) offset + buflen;
-        }
-        if (buflen - start < size) {
-            throw new StructError("pack_into requires a buffer of at least " + (size + start)
-                    + " bytes for packing " + size + " bytes at offset " + start
-                    + " (actual buffer size is " + buflen + ")");
-        }
+        int start = startOf(buffer, offset, "pack_into", "no space to pack", "packing");
         byte[] packed = new byte[size]; // pack aside first: a bad value must not leave half-written data
         packValues(packed, 0, values);
-        System.arraycopy(packed, 0, buffer, (int) start, size);
+        System.arraycopy(packed, 0, buffer, start, size);
     }
 
     /**
@@ -170,6 +155,14 @@ public final class StructFormat {
      * {@code Struct.unpack_from}; the buffer may be longer.
      */
     public Object[] unpackFrom(byte[] buffer, int offset) {
+        return unpackAt(buffer, startOf(buffer, offset, "unpack_from", "not enough data to unpack", "unpacking"));
+    }
+
+    /**
+     * Where {@code pack_into}/{@code unpack_from} start in {@code buffer}: a negative offset counts from the
+     * end; errors word for word as CPython's, which differ between the two only in a few words.
+     */
+    private int startOf(byte[] buffer, int offset, String function, String noRoom, String verb) {
         int buflen = buffer.length;
         long start = offset;
         if (offset < 0) {
@@ -177,16 +170,16 @@ public final class StructFormat {
                 throw new StructError("offset " + offset + " out of range for " + buflen + "-byte buffer");
             }
             if (-(long) offset < size) {
-                throw new StructError("not enough data to unpack " + size + " bytes at offset " + offset);
+                throw new StructError(noRoom + " " + size + " bytes at offset " + offset);
             }
             start = (long) offset + buflen;
         }
         if (buflen - start < size) {
-            throw new StructError("unpack_from requires a buffer of at least " + (size + start)
-                    + " bytes for unpacking " + size + " bytes at offset " + start
+            throw new StructError(function + " requires a buffer of at least " + (size + start)
+                    + " bytes for " + verb + " " + size + " bytes at offset " + start
                     + " (actual buffer size is " + buflen + ")");
         }
-        return unpackAt(buffer, (int) start);
+        return (int) start;
     }
 
     /**

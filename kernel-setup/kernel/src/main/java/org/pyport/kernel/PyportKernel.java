@@ -81,6 +81,7 @@ public class PyportKernel extends BaseKernel {
     private final CellHistory history;
     private volatile boolean executing;
     private volatile boolean interruptedWhileStarting;
+    private final java.util.Queue<String> startupProblems = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private CellOutput stdout;
     private CellOutput stderr;
 
@@ -100,12 +101,41 @@ public class PyportKernel extends BaseKernel {
                 classpath.add(Paths.get(entry).toAbsolutePath().toString());
             }
         }
+        KernelSettings settings = b.settings;
+        classpath.addAll(settings.classpath());
+        startupProblems.addAll(settings.problems());
         System.setProperty(CELL_CLASS_DIR_PROPERTY, cellClassDir.toString());
         publishClasspath();
         List<String> initial = new ArrayList<>(classpath);
         // JShell's start-up (compiler warm-up, imports) takes a while: overlap it with connecting.
-        this.evaluatorFuture = CompletableFuture.supplyAsync(() ->
-                new JShellEvaluator(initial, cellClassDir, this::currentCell, STARTUP));
+        this.evaluatorFuture = CompletableFuture.supplyAsync(() -> startJShell(initial, settings));
+    }
+
+    /** Starts JShell with the environment's settings; what fails among them is reported, not fatal. */
+    private JShellEvaluator startJShell(List<String> initial, KernelSettings settings) {
+        JShellEvaluator evaluator;
+        try {
+            evaluator = new JShellEvaluator(initial, cellClassDir, this::currentCell, STARTUP, settings.compilerOptions());
+        } catch (IllegalArgumentException e) {
+            startupProblems.add("compiler options " + settings.compilerOptions() + " ignored: " + e.getMessage());
+            evaluator = new JShellEvaluator(initial, cellClassDir, this::currentCell, STARTUP);
+        }
+        for (KernelSettings.Script script : settings.startupScripts()) {
+            try {
+                evaluator.eval(script.code(), 0);
+            } catch (CellError e) {
+                startupProblems.add("start-up script " + script.origin() + " failed: " + String.join("\n", e.traceback()));
+            }
+        }
+        return evaluator;
+    }
+
+    /** Shows, once, in the first cell's stderr, what the environment asked for and could not be done. */
+    private void reportStartupProblems() {
+        String problem;
+        while ((problem = startupProblems.poll()) != null) {
+            System.err.println("Kernel start-up: " + problem);
+        }
     }
 
     /** @return a builder with the kernel's magics registered */
@@ -216,6 +246,7 @@ public class PyportKernel extends BaseKernel {
     public Object evalRaw(String code) {
         JShellEvaluator evaluator = evaluator();
         evaluator.beginCell();
+        reportStartupProblems();
         if (interruptedWhileStarting) {
             // the interrupt came while JShell was still starting: it was meant for this cell
             interruptedWhileStarting = false;
@@ -492,6 +523,17 @@ public class PyportKernel extends BaseKernel {
     public static final class Builder extends BaseKernelBuilder<Builder, PyportKernel> {
 
         private final PythonMagic python = new PythonMagic();
+        private KernelSettings settings;
+
+        /**
+         * @param settings class path, compiler options and start-up scripts; by default read from the environment
+         *                 ({@link KernelSettings#fromEnvironment})
+         * @return this
+         */
+        public Builder settings(KernelSettings settings) {
+            this.settings = java.util.Objects.requireNonNull(settings, "settings");
+            return this;
+        }
 
         Builder() {
             name("pyport");
@@ -527,6 +569,9 @@ public class PyportKernel extends BaseKernel {
                     .pygments("java")
                     .codemirror("text/x-java")
                     .build();
+            if (settings == null) {
+                settings = KernelSettings.fromEnvironment(System.getenv());
+            }
             try {
                 return new PyportKernel(this, buildName(), buildVersion(), info,
                         buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),

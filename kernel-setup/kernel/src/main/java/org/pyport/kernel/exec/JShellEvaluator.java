@@ -48,20 +48,41 @@ public final class JShellEvaluator implements AutoCloseable {
      * @param startup    snippets evaluated once at start (imports)
      */
     public JShellEvaluator(List<String> classpath, Path classDir, IntSupplier cellNumber, List<String> startup) {
+        this(classpath, classDir, cellNumber, startup, List.of());
+    }
+
+    /**
+     * @param classpath       entries notebook code compiles against (see the other constructor)
+     * @param classDir        where the bytecode of cell-defined classes is written, null for nowhere
+     * @param cellNumber      supplies the number of the cell being executed (for error messages)
+     * @param startup         snippets evaluated once at start (imports)
+     * @param compilerOptions extra options for the compiler of every cell (e.g. {@code -parameters})
+     * @throws IllegalArgumentException if the compiler rejects one of {@code compilerOptions}
+     */
+    public JShellEvaluator(List<String> classpath, Path classDir, IntSupplier cellNumber, List<String> startup,
+                           List<String> compilerOptions) {
         this.provider = new CellExecutionControlProvider(classDir);
         this.cellNumber = cellNumber;
+        List<String> options = new ArrayList<>(List.of("-Xlint:none", "-proc:none"));
+        options.addAll(compilerOptions);
         this.shell = JShell.builder()
                 .executionEngine(provider, Map.of())
                 .out(new PrintStream(System.out, true))
                 .err(new PrintStream(System.err, true))
-                .compilerOptions("-Xlint:none", "-proc:none")
+                .compilerOptions(options.toArray(String[]::new))
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
         for (String entry : classpath) {
             shell.addToClasspath(entry);
         }
-        for (String snippet : startup) {
-            eval(snippet, 0);
+        try {
+            for (String snippet : startup) {
+                eval(snippet, 0);
+            }
+        } catch (RuntimeException e) {
+            // e.g. a compiler option javac rejects, which surfaces at the first snippet: leave nothing running
+            shell.close();
+            throw e;
         }
     }
 

@@ -67,7 +67,7 @@ public final class ClasspathMagic implements LineMagic<Void, PyportKernel> {
      * @param pattern a path or glob, absolute or relative to the working directory
      * @return absolute, sorted matches (empty if none)
      */
-    static List<Path> resolve(String pattern) throws IOException {
+    public static List<Path> resolve(String pattern) throws IOException {
         String expanded = pattern.startsWith("~/") ? System.getProperty("user.home") + pattern.substring(1) : pattern;
         if (!expanded.matches(".*[*?\\[{].*")) {
             Path path = Paths.get(expanded).toAbsolutePath().normalize();
