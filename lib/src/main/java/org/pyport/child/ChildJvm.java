@@ -1,6 +1,5 @@
 package org.pyport.child;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -16,18 +15,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Launches child JVMs running notebook-defined code: Java has no {@code fork()}, so where Python's
- * multiprocessing forks, the port starts a new JVM on the same classpath. The child's classpath is the
- * kernel's compile classpath ({@code pyport.classpath}) plus the folder with the bytecode of cell-defined
- * classes ({@code pyport.cellClassDir}), else {@code java.class.path}; so a class defined in a cell
- * (JShell names it like {@code REPL.$JShell$12$Worker}) loads in the child by its {@code getName()}.
+ * multiprocessing forks, the port starts a new JVM on the same classpath. The command line is built by
+ * {@link JvmCommand}: the child's classpath is the kernel's compile classpath ({@code pyport.classpath})
+ * plus the folder with the bytecode of cell-defined classes ({@code pyport.cellClassDir}), else
+ * {@code java.class.path}; so a class defined in a cell (JShell names it like {@code REPL.$JShell$12$Worker})
+ * loads in the child by its {@code getName()}.
  */
 public final class ChildJvm {
     static final String STATIC = "--static";
@@ -139,24 +137,19 @@ public final class ChildJvm {
         }
 
         private ChildProcess launch(List<String> mainArgs, String description, Path taskFile) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(javaExecutable());
-            cmd.add("-Djava.awt.headless=true");
-            cmd.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
-            cmd.addAll(jvmArgs);
-            cmd.add("-cp");
-            cmd.add(classpath());
-            cmd.add(ChildJvm.class.getName());
-            cmd.addAll(mainArgs);
-            ProcessBuilder pb = new ProcessBuilder(cmd);
-            pb.environment().putAll(env);
-            if (dir != null) pb.directory(dir.toFile());
+            ProcessBuilder pb = JvmCommand.of(ChildJvm.class)
+                    .jvmOptions("-Djava.awt.headless=true", "-D" + PARENT_PID + "=" + ProcessHandle.current().pid())
+                    .jvmOptions(jvmArgs)
+                    .args(mainArgs)
+                    .env(env)
+                    .directory(dir)
+                    .toProcessBuilder();
             try {
                 Process p = pb.start();
                 p.getOutputStream().close();
                 return new ChildProcess(p, description, echo, prefix, taskFile);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start a child JVM with " + cmd.get(0), e);
+                throw new UncheckedIOException("cannot start a child JVM with " + pb.command().get(0), e);
             }
         }
     }
@@ -180,45 +173,6 @@ public final class ChildJvm {
         } catch (IOException e) {
             // a temp file in the system temp dir; nothing more to do
         }
-    }
-
-    /** The java launcher of this JVM. */
-    static String javaExecutable() {
-        String home = System.getProperty("java.home");
-        Path candidate = Path.of(home, "bin", isWindows() ? "java.exe" : "java");
-        if (Files.isExecutable(candidate)) return candidate.toString();
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    /**
-     * The child's classpath: {@code pyport.classpath} + {@code pyport.cellClassDir} when the kernel set
-     * them, else {@code java.class.path}; plus this library's own location if missing.
-     */
-    static String classpath() {
-        Set<String> entries = new LinkedHashSet<>();
-        String kernelCp = System.getProperty("pyport.classpath");
-        String cellDir = System.getProperty("pyport.cellClassDir");
-        if (kernelCp != null && !kernelCp.isBlank()) {
-            split(kernelCp, entries);
-        } else {
-            split(System.getProperty("java.class.path", ""), entries);
-        }
-        if (cellDir != null && !cellDir.isBlank()) entries.add(cellDir);
-        try {
-            java.security.CodeSource cs = ChildJvm.class.getProtectionDomain().getCodeSource();
-            if (cs != null && cs.getLocation() != null) entries.add(Path.of(cs.getLocation().toURI()).toString());
-        } catch (Exception e) {
-            // the library is on the classpath some other way
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static void split(String cp, Set<String> into) {
-        for (String e : cp.split(File.pathSeparator)) if (!e.isBlank()) into.add(e);
-    }
-
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
     }
 
     /** The static method to run: {@code m(String[])} preferred, else {@code m()}. */

@@ -9,13 +9,13 @@ import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.pyport.child.JvmCommand;
 
 /**
  * Features of newer JDKs, reached from code compiled for Java 17: the notebooks run on whatever JDK
@@ -68,10 +68,9 @@ public final class Jdk {
             dir = Files.createTempDirectory("pyport-src");
             Path file = dir.resolve(m.group(1) + ".java");
             Files.writeString(file, source);
-            List<String> cmd = new ArrayList<>(List.of(JavaCommand.javaExecutable()));
-            if (v < finalIn) cmd.addAll(List.of("--enable-preview", "--source", String.valueOf(v)));
-            cmd.add(file.toString());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            JvmCommand cmd = JvmCommand.ofSourceFile(file).redirectErrorStream(true);
+            if (v < finalIn) cmd.jvmOptions("--enable-preview", "--source", String.valueOf(v));
+            Process p = cmd.toProcessBuilder().start();
             String out = readAll(p.getInputStream());
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();

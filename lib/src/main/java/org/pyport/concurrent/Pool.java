@@ -22,6 +22,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.pyport.child.JvmCommand;
+
 /**
  * A process pool, the Java counterpart of {@code multiprocessing.Pool}: {@code processes} child JVMs
  * (default: one per core, like Python) each run submitted tasks one after another.
@@ -183,9 +185,9 @@ public final class Pool implements AutoCloseable {
     private void startWorkers(int n) {
         List<Process> started = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ProcessBuilder pb = new ProcessBuilder(JavaCommand.command(List.of(), PoolWorker.class,
-                    List.of(String.valueOf(server.getLocalPort()))));
-            pb.redirectErrorStream(true);
+            // one GC thread instead of a pool per child: several children share two cores in a workshop VM
+            ProcessBuilder pb = JvmCommand.of(PoolWorker.class).jvmOptions("-XX:+UseSerialGC")
+                    .args(String.valueOf(server.getLocalPort())).redirectErrorStream(true).toProcessBuilder();
             try {
                 Process p = pb.start();
                 started.add(p);
@@ -193,7 +195,7 @@ public final class Pool implements AutoCloseable {
                 workers.add(w);
                 w.pump = daemon("pool-worker-output-" + p.pid(), () -> pump(p.getInputStream()));
             } catch (IOException e) {
-                throw new IllegalStateException("cannot start a worker JVM (" + JavaCommand.javaExecutable() + "): " + e.getMessage(), e);
+                throw new IllegalStateException("cannot start a worker JVM (" + pb.command().get(0) + "): " + e.getMessage(), e);
             }
         }
         long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
@@ -219,7 +221,7 @@ public final class Pool implements AutoCloseable {
                         if (!p.isAlive() && byPid(p.pid()).socket == null) {
                             drainAvailable();
                             throw new IllegalStateException("a worker JVM exited with code " + p.exitValue()
-                                    + " before connecting (its output is printed above); classpath: " + JavaCommand.classpath());
+                                    + " before connecting (its output is printed above); classpath: " + JvmCommand.classpath());
                         }
                     }
                     if (System.nanoTime() > deadline) throw new IllegalStateException("worker JVMs did not connect within 60 s");

@@ -47,6 +47,10 @@ class ChildJvmTest {
             Thread.sleep(600_000);
         }
 
+        static void tmpdir() {
+            System.out.println(System.getProperty("java.io.tmpdir"));
+        }
+
         void notStatic() {}
     }
 
@@ -72,6 +76,22 @@ class ChildJvmTest {
         try (ChildProcess c = ChildJvm.with().inheritOutput(false).start(Worker.class, "noArgs")) {
             assertEquals(0, c.join());
             assertEquals("no args\n", c.stdout());
+        }
+    }
+
+    @Test
+    void childTakesThisJvmsTempDir() throws Exception {
+        Path dir = Files.createTempDirectory("pyport-child-tmp");
+        String old = System.getProperty("java.io.tmpdir");
+        try {
+            System.setProperty("java.io.tmpdir", dir.toString()); // as the kernel sets it from the notebook's TMPDIR
+            try (ChildProcess c = ChildJvm.with().inheritOutput(false).start(Worker.class, "tmpdir")) {
+                assertEquals(0, c.join(), c.stderr());
+                assertEquals(dir + "\n", c.stdout());
+            }
+        } finally {
+            System.setProperty("java.io.tmpdir", old);
+            Files.delete(dir);
         }
     }
 
@@ -197,23 +217,5 @@ class ChildJvmTest {
                 () -> ChildJvm.requireCellClassDir("REPL.$JShell$3$Worker"));
         assertTrue(e.getMessage().contains("pyport.cellClassDir"), e.getMessage());
         ChildJvm.requireCellClassDir(Worker.class.getName());
-    }
-
-    @Test
-    void classpathUsesKernelPropertiesWhenSet() {
-        String oldCp = System.getProperty("pyport.classpath");
-        String oldDir = System.getProperty("pyport.cellClassDir");
-        try {
-            System.setProperty("pyport.classpath", "/k/a.jar" + java.io.File.pathSeparator + "/k/b.jar");
-            System.setProperty("pyport.cellClassDir", "/k/cells");
-            List<String> cp = List.of(ChildJvm.classpath().split(java.io.File.pathSeparator));
-            assertEquals(List.of("/k/a.jar", "/k/b.jar", "/k/cells"), cp.subList(0, 3));
-            assertTrue(cp.size() == 4, "plus this library's own location: " + cp);
-        } finally {
-            if (oldCp == null) System.clearProperty("pyport.classpath");
-            else System.setProperty("pyport.classpath", oldCp);
-            if (oldDir == null) System.clearProperty("pyport.cellClassDir");
-            else System.setProperty("pyport.cellClassDir", oldDir);
-        }
     }
 }

@@ -46,6 +46,23 @@ class PoolTest {
     }
 
     @Test
+    void workersTakeThisJvmsTempDir() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pyport-pool-tmp");
+        String old = System.getProperty("java.io.tmpdir");
+        try {
+            System.setProperty("java.io.tmpdir", dir.toString()); // as the kernel sets it from the notebook's TMPDIR
+            Pool p = new Pool(1);
+            AsyncResult<String> r = p.applyAsync(() -> System.getProperty("java.io.tmpdir"));
+            p.close();
+            p.join();
+            assertEquals(dir.toString(), r.get());
+        } finally {
+            System.setProperty("java.io.tmpdir", old);
+            java.nio.file.Files.delete(dir);
+        }
+    }
+
+    @Test
     void workerOutputIsPrintedInOrderBeforeJoinReturns() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream old = System.out;

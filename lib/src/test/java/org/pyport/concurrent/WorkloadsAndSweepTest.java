@@ -76,7 +76,7 @@ class WorkloadsAndSweepTest {
     @Test
     void leakCheckNamesALeftoverProcess() throws Exception {
         LeakCheck census = LeakCheck.start();
-        Process p = new ProcessBuilder(JavaCommand.javaExecutable(), "-version").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(org.pyport.child.JvmCommand.javaExecutable(), "-version").redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         p.waitFor();
         census.assertNoneLeft(Duration.ofSeconds(5));

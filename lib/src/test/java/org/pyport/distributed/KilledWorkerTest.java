@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.pyport.distributed.demo.JavaChild;
+import org.pyport.child.JvmCommand;
 import org.pyport.distributed.demo.SquareWorker;
 
 /**
@@ -36,7 +36,8 @@ class KilledWorkerTest {
       Map<String, String> env = Map.of("PYPORT_AUTHKEY", "abc");
       String port = String.valueOf(m.port());
       // the victim sleeps a minute per task: it is certainly mid-task when killed
-      Process victim = JavaChild.start(SquareWorker.class, env, "127.0.0.1", port, "--delay-ms", "60000");
+      Process victim = JvmCommand.of(SquareWorker.class).env(env)
+          .args("127.0.0.1", port, "--delay-ms", "60000").redirectErrorStream(true).start();
       children.add(victim);
       BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8));
       String line;
@@ -52,7 +53,8 @@ class KilledWorkerTest {
       victim.destroyForcibly();
       assertTrue(victim.waitFor(20, TimeUnit.SECONDS));
 
-      Process worker = JavaChild.start(SquareWorker.class, env, "127.0.0.1", port, "--quiet");
+      Process worker = JvmCommand.of(SquareWorker.class).env(env)
+          .args("127.0.0.1", port, "--quiet").redirectErrorStream(true).start();
       children.add(worker);
       CompletableFuture<String> workerOut = CompletableFuture.supplyAsync(() -> {
         try {

@@ -8,12 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.pyport.distributed.demo.JavaChild;
+import org.pyport.child.JvmCommand;
 import org.pyport.distributed.hazelcast.LocalCluster;
 import org.pyport.distributed.hazelcast.SquareWorker;
 
@@ -35,7 +34,8 @@ class LocalClusterTest {
       for (long n = 1; n <= 10; n++) {
         tasks.put(n);
       }
-      Process worker = JavaChild.start(SquareWorker.class, Map.of(), concat("0", "1000", cluster.workerArgs()));
+      Process worker = JvmCommand.of(SquareWorker.class)
+          .args(concat("0", "1000", cluster.workerArgs())).redirectErrorStream(true).start();
       try {
         Set<String> got = new HashSet<>();
         for (int i = 0; i < 10; i++) {

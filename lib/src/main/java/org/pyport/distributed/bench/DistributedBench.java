@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.pyport.child.JvmCommand;
 import org.pyport.distributed.NamedQueue;
 import org.pyport.distributed.QueueClient;
 import org.pyport.distributed.QueueManager;
-import org.pyport.distributed.demo.JavaChild;
 import org.pyport.distributed.hazelcast.LocalCluster;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -108,7 +108,7 @@ public final class DistributedBench {
       List<Process> workers = new ArrayList<>();
       try {
         for (int i = 0; i < plan.workers(); i++) {
-          workers.add(drained(JavaChild.start(BenchWorker.class, Map.of("PYPORT_AUTHKEY", key),
+          workers.add(drained(worker(Map.of("PYPORT_AUTHKEY", key),
               "ours", "127.0.0.1", String.valueOf(m.port()), batched ? "batch" : "single")));
         }
         Duration t = Duration.ofSeconds(60);
@@ -171,7 +171,7 @@ public final class DistributedBench {
         argList.add(batched ? "batch" : "single");
         String[] args = argList.toArray(String[]::new);
         for (int i = 0; i < plan.workers(); i++) {
-          workers.add(drained(JavaChild.start(BenchWorker.class, Map.of(), args)));
+          workers.add(drained(worker(Map.of(), args)));
         }
         List<Object> drained = new ArrayList<>();
         return measure("Hazelcast IQueue" + (batched ? " (batched)" : ""), plan, new Master() {
@@ -351,6 +351,11 @@ public final class DistributedBench {
       done += batch;
     }
     return done;
+  }
+
+  /** A {@link BenchWorker} JVM, its stderr merged into stdout. */
+  private static Process worker(Map<String, String> env, String... args) {
+    return JvmCommand.of(BenchWorker.class).env(env).args(args).redirectErrorStream(true).start();
   }
 
   private static Process drained(Process p) {

@@ -1,5 +1,6 @@
 /**
  * Ready-made programs for the notebook, the benchmark and the tests: the seed's taskworker as a
- * Java main, and a small launcher for child JVMs that run them.
+ * Java main, started in child JVMs with {@link org.pyport.child.ChildJvm} or
+ * {@link org.pyport.child.JvmCommand}.
  */
 package org.pyport.distributed.demo;

@@ -13,13 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.pyport.distributed.demo.JavaChild;
+import org.pyport.child.JvmCommand;
 
 /**
  * A Hazelcast cluster of members in child JVMs on 127.0.0.1, for one notebook or test run.
@@ -170,8 +169,9 @@ public final class LocalCluster implements AutoCloseable {
     args.add(address.substring(address.indexOf(':') + 1));
     args.addAll(addresses); // the members already running
     args.add(address);
-    Process p = JavaChild.start(Member.class, Map.of("HZ_PHONE_HOME_ENABLED", "false"),
-        args.toArray(String[]::new));
+    // stdout and stderr on one pipe, read below; stdin stays a pipe, closed to stop the member
+    Process p = JvmCommand.of(Member.class).env("HZ_PHONE_HOME_ENABLED", "false").args(args)
+        .redirectErrorStream(true).start();
     members.add(p);
     StringBuilder output = new StringBuilder();
     CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
