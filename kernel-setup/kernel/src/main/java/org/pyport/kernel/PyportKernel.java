@@ -420,7 +420,7 @@ public class PyportKernel extends BaseKernel {
             return null;
         }
         String text = docs.stream()
-                .map(d -> d.javadoc() == null ? d.signature() : d.signature() + "\n" + d.javadoc())
+                .map(d -> d.javadoc() == null ? d.signature() : d.signature() + "\n" + JavadocText.plain(d.javadoc()))
                 .collect(Collectors.joining("\n\n"));
         return new DisplayData(text);
     }
