@@ -98,11 +98,29 @@ if [ "$best_version" -ge 25 ]; then
 else
   cache_file="pyport.jsa"; cache_use="-XX:SharedArchiveFile={resource_dir}/pyport.jsa"
 fi
+# JDK 24+ warns when a library calls sun.misc.Unsafe's memory methods (classgraph, used by Tablesaw and
+# Hazelcast, does; JEP 498). The flag that allows them quietly is unknown to JDK 17-23, which refuse to start with it.
+unsafe_flag=""
+if [ "$best_version" -ge 24 ]; then unsafe_flag="--sun-misc-unsafe-memory-access=allow"; fi
 json_str() { "$py" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
+# The kernel starts through a small sh launcher: TMPDIR (when it is a folder) becomes java.io.tmpdir. The JVM
+# ignores TMPDIR on Linux, reads java.io.tmpdir once at start (setting it in main is too late for
+# Files.createTempFile), and Jupyter does not expand variables in kernel.json's argv.
+sh_quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+cat > "$stage/kernel.sh" <<SH
+# pyport kernel launcher (written by install.sh): java with TMPDIR as java.io.tmpdir, then the arguments.
+if [ -n "\${TMPDIR:-}" ]; then
+  if [ -d "\$TMPDIR" ]; then
+    exec $(sh_quote "$best_java") "-Djava.io.tmpdir=\$TMPDIR" "\$@"
+  fi
+  echo "pyport kernel: TMPDIR=\$TMPDIR is not a folder; ignored" >&2
+fi
+exec $(sh_quote "$best_java") "\$@"
+SH
 cat > "$stage/kernel.json" <<JSON
 {
-  "argv": [$(json_str "$best_java"), "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-           "-XX:+UseSerialGC", "$cache_use",
+  "argv": ["/bin/sh", "{resource_dir}/kernel.sh", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+           "-XX:+UseSerialGC", "$cache_use",${unsafe_flag:+ \"$unsafe_flag\",}
            "-cp", "{resource_dir}/jars/*", "org.pyport.kernel.PyportKernel", "{connection_file}"],
   "display_name": "Java",
   "language": "java",
@@ -135,7 +153,7 @@ esac
 # (the cache records their paths); without it the JVM just starts without it.
 if [ "$cache_file" = pyport.aot ]; then cache_make="-XX:AOTCacheOutput=$target/pyport.aot"
 else cache_make="-XX:ArchiveClassesAtExit=$target/pyport.jsa"; fi
-if "$best_java" "$cache_make" -Djava.awt.headless=true -XX:+UseSerialGC \
+if "$best_java" "$cache_make" -Djava.awt.headless=true -XX:+UseSerialGC ${unsafe_flag:+"$unsafe_flag"} \
      -cp "$target/jars/*" org.pyport.kernel.PyportKernel --warmup >/dev/null 2>"$target/.cds.log"; then
   rm -f "$target/.cds.log"
 else

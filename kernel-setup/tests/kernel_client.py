@@ -4,9 +4,9 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 
-def start(kernel_name="java"):
-    """Starts the kernel; returns (manager, client) ready for requests."""
-    return start_new_kernel(kernel_name=kernel_name, startup_timeout=120)
+def start(kernel_name="java", **kwargs):
+    """Starts the kernel (kwargs go to KernelManager.start_kernel, e.g. env); returns (manager, client) ready."""
+    return start_new_kernel(kernel_name=kernel_name, startup_timeout=120, **kwargs)
 
 
 def run(kc, code, timeout=60):

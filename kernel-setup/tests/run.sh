@@ -7,7 +7,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 /usr/bin/python3 - "$@" <<'PY'
 import sys, unittest
-names = sys.argv[1:] or ["test_conformance", "test_interrupt", "test_security", "test_output"]
+names = sys.argv[1:] or ["test_conformance", "test_interrupt", "test_security", "test_output", "test_semicolon",
+                         "test_environment"]
 suite = unittest.defaultTestLoader.loadTestsFromNames(names)
 result = unittest.TextTestRunner(verbosity=2).run(suite)
 failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

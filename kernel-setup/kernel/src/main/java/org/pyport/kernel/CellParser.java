@@ -83,6 +83,59 @@ final class CellParser {
         return parts;
     }
 
+    /**
+     * Tells whether Java code ends with {@code ;} once trailing whitespace and comments are ignored, as IPython
+     * does to keep a cell's value from being shown. Semicolons inside string, character and text block literals
+     * and inside comments do not count.
+     *
+     * @param java Java source (a cell, or its last chunk)
+     * @return true if its last significant character is a semicolon
+     */
+    static boolean endsWithSemicolon(String java) {
+        char last = 0;
+        int n = java.length();
+        int i = 0;
+        while (i < n) {
+            char c = java.charAt(i);
+            if (c == '/' && i + 1 < n && java.charAt(i + 1) == '/') {
+                int nl = java.indexOf('\n', i);
+                i = nl < 0 ? n : nl + 1;
+            } else if (c == '/' && i + 1 < n && java.charAt(i + 1) == '*') {
+                int close = java.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else if (java.startsWith("\"\"\"", i)) {
+                i = skipLiteral(java, i + 3, "\"\"\"");
+                last = '"';
+            } else if (c == '"' || c == '\'') {
+                i = skipLiteral(java, i + 1, String.valueOf(c));
+                last = c;
+            } else {
+                if (!Character.isWhitespace(c)) {
+                    last = c;
+                }
+                i++;
+            }
+        }
+        return last == ';';
+    }
+
+    /** @return the index after the literal's closing {@code quote} (backslash escapes skipped), or the end */
+    private static int skipLiteral(String java, int from, String quote) {
+        int i = from;
+        while (i < java.length()) {
+            if (java.charAt(i) == '\\') {
+                i += 2;
+            } else if (java.startsWith(quote, i)) {
+                return i + quote.length();
+            } else if (quote.length() == 1 && java.charAt(i) == '\n') {
+                return i; // an unclosed literal ends at the line's end (javac reports it)
+            } else {
+                i++;
+            }
+        }
+        return java.length();
+    }
+
     /** Splits magic arguments like a shell: whitespace separated, single or double quotes group. */
     static List<String> split(String line) {
         List<String> words = new ArrayList<>();

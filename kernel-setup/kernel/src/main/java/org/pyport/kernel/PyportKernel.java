@@ -258,7 +258,7 @@ public class PyportKernel extends BaseKernel {
                 // the timing magics take Java code, which shell-style argument splitting would mangle
                 switch (call.name()) {
                     case "time":
-                        return TimeMagics.time(evaluator, call.body(), call.bodyLine());
+                        return quietIfSemicolon(call.body(), TimeMagics.time(evaluator, call.body(), call.bodyLine()));
                     case "timeit":
                         TimeMagics.timeit(evaluator, call.rawArgs(), call.body(), call.bodyLine());
                         return null;
@@ -272,9 +272,9 @@ public class PyportKernel extends BaseKernel {
                     throw JShellEvaluator.interruptedError();
                 }
                 if (!part.isMagic()) {
-                    value = evaluator.eval(part.code(), part.line());
+                    value = quietIfSemicolon(part.code(), evaluator.eval(part.code(), part.line()));
                 } else if (part.magic().equals("time")) {
-                    value = TimeMagics.time(evaluator, part.rawArgs(), part.line());
+                    value = quietIfSemicolon(part.rawArgs(), TimeMagics.time(evaluator, part.rawArgs(), part.line()));
                 } else if (part.magic().equals("timeit")) {
                     TimeMagics.timeit(evaluator, part.rawArgs(), null, part.line());
                     value = null;
@@ -293,6 +293,14 @@ public class PyportKernel extends BaseKernel {
         } catch (Exception e) {
             throw new CellError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()), List.of(e.toString()));
         }
+    }
+
+    /**
+     * IPython's rule: code ending with {@code ;} (trailing whitespace and comments aside) ran for its effects, so
+     * its value is not shown. This is what keeps e.g. {@code Show.html(...);} from showing its display id.
+     */
+    private static Object quietIfSemicolon(String java, Object value) {
+        return value != null && CellParser.endsWithSemicolon(java) ? null : value;
     }
 
     /**

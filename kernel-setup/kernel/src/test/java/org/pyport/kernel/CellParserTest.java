@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CellParserTest {
 
@@ -28,6 +30,21 @@ class CellParserTest {
         assertEquals(List.of("lib/*.jar"), parts.get(1).args());
         assertEquals(2, parts.get(2).line());
         assertEquals("-n 2 f(\"x y\")", parts.get(3).rawArgs());
+    }
+
+    @Test
+    void trailingSemicolonIgnoresCommentsAndLiterals() {
+        assertTrue(CellParser.endsWithSemicolon("x;"));
+        assertTrue(CellParser.endsWithSemicolon("int a = 1;\nf(a);  // shown as a display only\n\n"));
+        assertTrue(CellParser.endsWithSemicolon("f(\"// not a comment\"); /* done; */"));
+        assertFalse(CellParser.endsWithSemicolon("1 + 1"));
+        assertFalse(CellParser.endsWithSemicolon("x // ends with a comment;"));
+        assertFalse(CellParser.endsWithSemicolon("f();\ng()"));
+        assertFalse(CellParser.endsWithSemicolon("\";\""));
+        assertFalse(CellParser.endsWithSemicolon("';'"));
+        assertFalse(CellParser.endsWithSemicolon("'\\''"));
+        assertFalse(CellParser.endsWithSemicolon("\"\"\"\n  a;\n  \"\"\""));
+        assertFalse(CellParser.endsWithSemicolon("void f() { g(); }"));
     }
 
     @Test

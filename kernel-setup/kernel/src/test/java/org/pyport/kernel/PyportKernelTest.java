@@ -88,6 +88,29 @@ class PyportKernelTest {
     }
 
     @Test
+    void trailingSemicolonHidesTheValueButRunsTheCode() {
+        kernel.evalRaw("int[] runs = {0};");
+        assertNull(kernel.evalRaw("++runs[0];"));
+        assertNull(kernel.evalRaw("String.valueOf(++runs[0]);  // like Show.html(...); returning a display id"));
+        assertEquals(2, kernel.evalRaw("runs[0]"));
+        assertEquals(3, kernel.evalRaw("++runs[0] // no semicolon: shown"));
+        assertNull(kernel.evalRaw("runs[0];"));
+        assertEquals("a;", kernel.evalRaw("\"a;\""));
+    }
+
+    @Test
+    void trailingSemicolonAndTimeMagics() {
+        String out = stdout("%time 6 * 7;");
+        assertTrue(out.startsWith("CPU times: "), out);
+        assertNull(kernel.evalRaw("%time 6 * 7;"));
+        assertEquals(42, kernel.evalRaw("%time 6 * 7"));
+        assertNull(kernel.evalRaw("%%time\nint six = 6;\nsix * 7;"));
+        assertEquals(42, kernel.evalRaw("%%time\nsix * 7"));
+        assertEquals(42, kernel.evalRaw("int seven = 7;\n%time six * seven"));
+        assertNull(kernel.evalRaw("%timeit -n 1 -r 1 six * seven;"));
+    }
+
+    @Test
     void cellClassesAreWrittenForChildJvms() throws Exception {
         kernel.evalRaw("class Shipped implements java.io.Serializable { }");
         Path dir = Path.of(System.getProperty(PyportKernel.CELL_CLASS_DIR_PROPERTY));

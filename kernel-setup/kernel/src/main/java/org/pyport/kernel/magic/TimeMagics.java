@@ -81,7 +81,12 @@ public final class TimeMagics {
                 if (!"CompilationError".equals(e.name()) || !String.join("\n", e.traceback()).contains("not a statement")) {
                     throw e;
                 }
-                evaluator.eval(head + TIMING + ".consume(" + code + "\n);});", line);
+                // (without a trailing ';', which only means "do not show the value")
+                String expression = code.strip();
+                if (expression.endsWith(";")) {
+                    expression = expression.substring(0, expression.length() - 1);
+                }
+                evaluator.eval(head + TIMING + ".consume(" + expression + "\n);});", line);
             }
         } catch (CellError e) {
             // show the user's code in error messages, not the generated wrapper
