@@ -106,26 +106,28 @@ json_str() { "$py" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
 # The kernel starts through a small sh launcher: TMPDIR (when it is a folder) becomes java.io.tmpdir. The JVM
 # ignores TMPDIR on Linux, reads java.io.tmpdir once at start (setting it in main is too late for
 # Files.createTempFile), and Jupyter does not expand variables in kernel.json's argv.
-sh_quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
-cat > "$stage/kernel.sh" <<SH
-# pyport kernel launcher (written by install.sh): java with TMPDIR as java.io.tmpdir, then the arguments.
-if [ -n "\${TMPDIR:-}" ]; then
-  if [ -d "\$TMPDIR" ]; then
-    exec $(sh_quote "$best_java") "-Djava.io.tmpdir=\$TMPDIR" "\$@"
+# The java binary is the launcher's first argument, so kernel.json names the JDK it runs on.
+cat > "$stage/kernel.sh" <<'SH'
+# pyport kernel launcher (written by install.sh): JAVA ARGS... runs java with TMPDIR as java.io.tmpdir.
+java=$1; shift
+if [ -n "${TMPDIR:-}" ]; then
+  if [ -d "$TMPDIR" ]; then
+    exec "$java" "-Djava.io.tmpdir=$TMPDIR" "$@"
   fi
-  echo "pyport kernel: TMPDIR=\$TMPDIR is not a folder; ignored" >&2
+  echo "pyport kernel: TMPDIR=$TMPDIR is not a folder; ignored" >&2
 fi
-exec $(sh_quote "$best_java") "\$@"
+exec "$java" "$@"
 SH
 cat > "$stage/kernel.json" <<JSON
 {
-  "argv": ["/bin/sh", "{resource_dir}/kernel.sh", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+  "argv": ["/bin/sh", "{resource_dir}/kernel.sh", $(json_str "$best_java"),
+           "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
            "-XX:+UseSerialGC", "$cache_use",${unsafe_flag:+ \"$unsafe_flag\",}
            "-cp", "{resource_dir}/jars/*", "org.pyport.kernel.PyportKernel", "{connection_file}"],
   "display_name": "Java",
   "language": "java",
   "interrupt_mode": "message",
-  "metadata": {"pyport": {"java_version": "$best_version"}}
+  "metadata": {"pyport": {"java_version": "$best_version", "java_runtime": $(json_str "$("$best_java" -version 2>&1 | head -n 2 | tail -n 1)")}}
 }
 JSON
 
