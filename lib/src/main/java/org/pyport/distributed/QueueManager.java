@@ -247,6 +247,14 @@ public final class QueueManager implements AutoCloseable {
     return handshakeTimeoutMillis;
   }
 
+  /** Alarms for connections (handshake and stalled-frame timeouts), on the manager's timer. */
+  Frames.Timer timer() {
+    return (millis, action) -> {
+      java.util.concurrent.ScheduledFuture<?> f = timers.schedule(action, millis, TimeUnit.MILLISECONDS);
+      return () -> f.cancel(false);
+    };
+  }
+
   ObjectMapper mapper() {
     return mapper;
   }

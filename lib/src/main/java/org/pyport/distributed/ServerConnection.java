@@ -42,7 +42,7 @@ final class ServerConnection implements Runnable {
     String reason = "client closed the connection";
     try {
       out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-      Frames frames = new Frames(socket, manager.frameTimeoutMillis());
+      Frames frames = new Frames(socket, manager.frameTimeoutMillis(), manager.timer());
       if (!authenticate(frames)) {
         return;
       }
