@@ -323,7 +323,7 @@ public final class QueueClient implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port;
     private byte[] authkey;
-    private ObjectMapper mapper = new ObjectMapper();
+    private ObjectMapper mapper = JsonQueue.DEFAULT_MAPPER;
     private int maxFrameBytes = Frames.DEFAULT_MAX_FRAME_BYTES;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration frameTimeout = Duration.ofSeconds(10);

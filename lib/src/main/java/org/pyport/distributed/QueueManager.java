@@ -301,7 +301,7 @@ public final class QueueManager implements AutoCloseable {
     private Duration frameTimeout = Duration.ofSeconds(10);
     private Duration handshakeTimeout = Duration.ofSeconds(5);
     private int maxConnections = 64;
-    private ObjectMapper mapper = new ObjectMapper();
+    private ObjectMapper mapper = JsonQueue.DEFAULT_MAPPER;
 
     private Builder() {}
 

@@ -56,6 +56,49 @@ class WireFastPathTest {
   }
 
   @Test
+  void scalarsWithoutJacksonAreWhatADefaultMapperWritesAndReads() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper jackson = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<Object> values = List.of(0, 7, -7, Integer.MAX_VALUE, Integer.MIN_VALUE, 1L << 40,
+        -(1L << 40), 999_999_999_999_999_999L, Long.MAX_VALUE, Long.MIN_VALUE, (short) -3,
+        (byte) 5, "", "abc", "task 42", "a\"b", "back\\slash", "tab\t", "é", "队列", "~",
+        "\u007f", "x".repeat(5000), 1.5, true);
+    for (Object v : values) {
+      byte[] expected = jackson.writeValueAsBytes(v);
+      byte[] plain = JsonScalars.write(v);
+      if (plain != null) {
+        assertEquals(new String(expected, StandardCharsets.UTF_8), new String(plain, StandardCharsets.UTF_8),
+            "written " + v);
+      }
+      for (Class<?> type : List.of(Object.class, Long.class, Integer.class, Number.class, String.class)) {
+        Object read = JsonScalars.read(expected, type);
+        if (read == JsonScalars.DECLINED) {
+          continue;
+        }
+        Object byJackson = jackson.readValue(expected, type);
+        assertEquals(byJackson, read, "read " + v + " as " + type.getSimpleName());
+        assertEquals(byJackson.getClass(), read.getClass(), "type of " + v + " as " + type.getSimpleName());
+      }
+    }
+    for (String json : List.of("01", "-", "1.0", "1e3", "--1", "+1", " 1", "\"a\\nb\"", "\"a")) {
+      assertEquals(JsonScalars.DECLINED, JsonScalars.read(json.getBytes(StandardCharsets.UTF_8), Object.class), json);
+    }
+  }
+
+  @Test
+  void aUserMapperIsAlwaysAsked() {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS);
+    try (QueueManager m = TestSupport.manager().start();
+        QueueClient c = QueueClient.builder().address("127.0.0.1", m.port()).authkey(KEY)
+            .objectMapper(mapper).connect()) {
+      c.queue("task_queue").put(7);
+      assertEquals(7L, c.queue("task_queue").get(Duration.ofSeconds(5))); // Long, as configured
+      c.queue("task_queue").put(7);
+      assertEquals(7, m.queue("task_queue").get(Duration.ofSeconds(5))); // the manager's default
+    }
+  }
+
+  @Test
   void namesAreDecodedAsUtf8AndBadUtf8IsMalformed() throws FrameException {
     Wire.Out out = new Wire.Out(64).str("queue").str("队列 é");
     byte[] payload = java.util.Arrays.copyOfRange(out.frame(), 4, out.frameLength());
