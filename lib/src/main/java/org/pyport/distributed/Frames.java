@@ -5,10 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Length-prefixed frames: a 4-byte big-endian length, then that many payload bytes.
@@ -40,17 +39,31 @@ final class Frames {
      */
     Runnable schedule(long millis, Runnable action);
 
-    /** The JDK's shared delay thread (the one {@code CompletableFuture.orTimeout} uses). */
-    static Timer shared() {
+    /**
+     * A short-lived daemon thread per alarm, for a side without a timer thread of its own (a
+     * client): alarms are rare (a handshake, a frame split across reads), and a cancelled one
+     * ends at once, so nothing outlives its use.
+     */
+    static Timer threadPerAlarm(String name) {
       return (millis, action) -> {
         AtomicBoolean cancelled = new AtomicBoolean();
-        Executor later = CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, Runnable::run);
-        later.execute(() -> {
-          if (!cancelled.get()) {
-            action.run();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        Thread t = new Thread(() -> {
+          while (!cancelled.get()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+              action.run();
+              return;
+            }
+            LockSupport.parkNanos(left);
           }
-        });
-        return () -> cancelled.set(true);
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return () -> {
+          cancelled.set(true);
+          LockSupport.unpark(t);
+        };
       };
     }
   }

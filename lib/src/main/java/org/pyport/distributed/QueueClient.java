@@ -63,7 +63,7 @@ public final class QueueClient implements AutoCloseable {
       s.connect(new InetSocketAddress(host, port), Math.toIntExact(b.connectTimeout.toMillis()));
       this.socket = s;
       this.out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
-      this.frames = new Frames(s, Math.toIntExact(b.frameTimeout.toMillis()), Frames.Timer.shared());
+      this.frames = new Frames(s, Math.toIntExact(b.frameTimeout.toMillis()), Frames.Timer.threadPerAlarm("pyport-queue-client-alarm"));
       authenticate(b.authkey, Math.toIntExact(b.connectTimeout.toMillis()));
     } catch (IOException e) {
       closeQuietly(s);
