@@ -113,6 +113,7 @@ public final class DistributedBench {
           workers.add(drained(JavaChild.start(BenchWorker.class, Map.of("PYPORT_AUTHKEY", key),
               "ours", "127.0.0.1", String.valueOf(m.port()), batched ? "batch" : "single")));
         }
+        BenchWorker.warmUp(batched); // this JVM's side (manager, master), while the workers start
         Duration t = Duration.ofSeconds(60);
         return measure("pyport QueueManager" + (batched ? " (batched)" : ""), plan, new Master() {
           @Override
