@@ -20,12 +20,20 @@ abstract class JsonQueue implements NamedQueue {
 
   static final long FOREVER = -1;
 
+  /**
+   * The mapper of clients and managers built without {@code objectMapper(...)}: its output for
+   * plain scalars is known, so {@link JsonScalars} may stand in for it. Never handed out.
+   */
+  static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper();
+
   private final String name;
   private final ObjectMapper mapper;
+  private final boolean defaultMapper;
 
   JsonQueue(String name, ObjectMapper mapper) {
     this.name = name;
     this.mapper = mapper;
+    this.defaultMapper = mapper == DEFAULT_MAPPER;
   }
 
   /** Adds in order; returns how many were stored before a bounded queue stayed full. */
@@ -197,6 +205,12 @@ abstract class JsonQueue implements NamedQueue {
   }
 
   byte[] toJson(Object value) {
+    if (defaultMapper) {
+      byte[] plain = JsonScalars.write(value);
+      if (plain != null) {
+        return plain;
+      }
+    }
     try {
       return mapper.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
@@ -207,6 +221,12 @@ abstract class JsonQueue implements NamedQueue {
   }
 
   <T> T fromJson(byte[] json, Class<T> type) {
+    if (defaultMapper) {
+      Object plain = JsonScalars.read(json, type);
+      if (plain != JsonScalars.DECLINED) {
+        return type.cast(plain);
+      }
+    }
     try {
       return mapper.readValue(json, type);
     } catch (IOException e) {

@@ -247,6 +247,14 @@ public final class QueueManager implements AutoCloseable {
     return handshakeTimeoutMillis;
   }
 
+  /** Alarms for connections (handshake and stalled-frame timeouts), on the manager's timer. */
+  Frames.Timer timer() {
+    return (millis, action) -> {
+      java.util.concurrent.ScheduledFuture<?> f = timers.schedule(action, millis, TimeUnit.MILLISECONDS);
+      return () -> f.cancel(false);
+    };
+  }
+
   ObjectMapper mapper() {
     return mapper;
   }
@@ -293,7 +301,7 @@ public final class QueueManager implements AutoCloseable {
     private Duration frameTimeout = Duration.ofSeconds(10);
     private Duration handshakeTimeout = Duration.ofSeconds(5);
     private int maxConnections = 64;
-    private ObjectMapper mapper = new ObjectMapper();
+    private ObjectMapper mapper = JsonQueue.DEFAULT_MAPPER;
 
     private Builder() {}
 

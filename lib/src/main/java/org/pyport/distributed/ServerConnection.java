@@ -42,7 +42,7 @@ final class ServerConnection implements Runnable {
     String reason = "client closed the connection";
     try {
       out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-      Frames frames = new Frames(socket, manager.frameTimeoutMillis());
+      Frames frames = new Frames(socket, manager.frameTimeoutMillis(), manager.timer());
       if (!authenticate(frames)) {
         return;
       }
@@ -120,79 +120,12 @@ final class ServerConnection implements Runnable {
           + "' is registered with the manager; registered: " + manager.queueNames()));
       return;
     }
+    // one small method per operation: each is compiled on its own, quickly, by the JIT
     switch (op) {
-      case Wire.PUT -> {
-        long timeout = in.i64();
-        int count = in.count(4);
-        List<byte[]> values = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-          values.add(checkedJson(in.blob()));
-        }
-        in.end();
-        q.putAll(this, values, 0, timeout).whenComplete((stored, err) -> reply(err != null
-            ? error(req, err)
-            : new Wire.Out(12).u8(stored == count ? Wire.OK : Wire.FULL).i32(req).i32(stored)));
-      }
-      case Wire.TAKE -> {
-        long timeout = in.i64();
-        int max = in.i32();
-        boolean autoAck = in.u8() != 0;
-        in.end();
-        CompletableFuture<List<ServedQueue.Item>> f = q.take(this, timeout, max, autoAck);
-        pendingTakes.put(req, new PendingTake(q, f));
-        f.whenComplete((items, err) -> {
-          pendingTakes.remove(req);
-          if (err != null) {
-            reply(error(req, err));
-          } else if (items == null) {
-            reply(new Wire.Out(8).u8(Wire.EMPTY).i32(req));
-          } else {
-            int size = 12;
-            for (ServedQueue.Item item : items) {
-              size += 12 + item.json().length;
-            }
-            Wire.Out r = new Wire.Out(size).u8(Wire.ITEMS).i32(req).i32(items.size());
-            for (ServedQueue.Item item : items) {
-              r.i64(item.id()).blob(item.json());
-            }
-            reply(r);
-          }
-        });
-      }
-      case Wire.ACK, Wire.RELEASE -> {
-        long id = in.i64();
-        in.end();
-        boolean ok = op == Wire.ACK ? q.ack(this, id) : q.release(this, id);
-        if (req != 0) {
-          reply(new Wire.Out(8).u8(ok ? Wire.OK : Wire.STALE).i32(req).i32(ok ? 1 : 0));
-        }
-      }
-      case Wire.DONE -> {
-        String resultName = in.str();
-        int count = in.count(12);
-        List<Long> ids = new ArrayList<>(count);
-        List<byte[]> values = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-          ids.add(in.i64());
-          values.add(checkedJson(in.blob()));
-        }
-        in.end();
-        ServedQueue results = manager.served(resultName);
-        if (results == null) {
-          reply(new Wire.Out(64).u8(Wire.ERROR).i32(req).str("no result queue named '"
-              + resultName + "'; registered: " + manager.queueNames()));
-          return;
-        }
-        // the ack is the commit point: only the connection holding a task gets past it, once
-        List<byte[]> accepted = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-          if (q.ack(this, ids.get(i))) {
-            accepted.add(values.get(i));
-          }
-        }
-        results.putUnbounded(accepted);
-        reply(new Wire.Out(12).u8(Wire.OK).i32(req).i32(accepted.size()));
-      }
+      case Wire.PUT -> put(in, req, q);
+      case Wire.TAKE -> take(in, req, q);
+      case Wire.ACK, Wire.RELEASE -> ackOrRelease(in, req, q, op);
+      case Wire.DONE -> done(in, req, q);
       case Wire.SIZE -> {
         in.end();
         reply(new Wire.Out(12).u8(Wire.SIZE_IS).i32(req).i32(q.size()));
@@ -206,6 +139,94 @@ final class ServerConnection implements Runnable {
       }
       default -> throw new FrameException("malformed message: unknown operation " + op);
     }
+  }
+
+  private void put(Wire.In in, int req, ServedQueue q) throws FrameException {
+    long timeout = in.i64();
+    int count = in.count(4);
+    List<byte[]> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      values.add(checkedJson(in.blob()));
+    }
+    in.end();
+    CompletableFuture<Integer> f = q.putAll(this, values, 0, timeout);
+    if (f.isDone() && !f.isCompletedExceptionally()) {
+      reply(stored(req, f.join(), count)); // the usual case: no callback to allocate
+    } else {
+      f.whenComplete((stored, err) -> reply(err != null ? error(req, err) : stored(req, stored, count)));
+    }
+  }
+
+  private static Wire.Out stored(int req, int stored, int count) {
+    return new Wire.Out(12).u8(stored == count ? Wire.OK : Wire.FULL).i32(req).i32(stored);
+  }
+
+  private void take(Wire.In in, int req, ServedQueue q) throws FrameException {
+    long timeout = in.i64();
+    int max = in.i32();
+    boolean autoAck = in.u8() != 0;
+    in.end();
+    CompletableFuture<List<ServedQueue.Item>> f = q.take(this, timeout, max, autoAck);
+    if (f.isDone() && !f.isCompletedExceptionally()) {
+      reply(items(req, f.join())); // served at once: nothing to cancel later
+      return;
+    }
+    pendingTakes.put(req, new PendingTake(q, f));
+    f.whenComplete((items, err) -> {
+      pendingTakes.remove(req);
+      reply(err != null ? error(req, err) : items(req, items));
+    });
+  }
+
+  private static Wire.Out items(int req, List<ServedQueue.Item> items) {
+    if (items == null) {
+      return new Wire.Out(8).u8(Wire.EMPTY).i32(req);
+    }
+    int size = 12;
+    for (ServedQueue.Item item : items) {
+      size += 12 + item.json().length;
+    }
+    Wire.Out r = new Wire.Out(size).u8(Wire.ITEMS).i32(req).i32(items.size());
+    for (ServedQueue.Item item : items) {
+      r.i64(item.id()).blob(item.json());
+    }
+    return r;
+  }
+
+  private void ackOrRelease(Wire.In in, int req, ServedQueue q, byte op) throws FrameException {
+    long id = in.i64();
+    in.end();
+    boolean ok = op == Wire.ACK ? q.ack(this, id) : q.release(this, id);
+    if (req != 0) {
+      reply(new Wire.Out(8).u8(ok ? Wire.OK : Wire.STALE).i32(req).i32(ok ? 1 : 0));
+    }
+  }
+
+  private void done(Wire.In in, int req, ServedQueue q) throws FrameException {
+    String resultName = in.str();
+    int count = in.count(12);
+    long[] ids = new long[count];
+    List<byte[]> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ids[i] = in.i64();
+      values.add(checkedJson(in.blob()));
+    }
+    in.end();
+    ServedQueue results = manager.served(resultName);
+    if (results == null) {
+      reply(new Wire.Out(64).u8(Wire.ERROR).i32(req).str("no result queue named '"
+          + resultName + "'; registered: " + manager.queueNames()));
+      return;
+    }
+    // the ack is the commit point: only the connection holding a task gets past it, once
+    List<byte[]> accepted = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      if (q.ack(this, ids[i])) {
+        accepted.add(values.get(i));
+      }
+    }
+    results.putUnbounded(accepted);
+    reply(new Wire.Out(12).u8(Wire.OK).i32(req).i32(accepted.size()));
   }
 
   private static byte[] checkedJson(byte[] json) throws FrameException {

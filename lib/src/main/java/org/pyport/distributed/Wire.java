@@ -1,7 +1,6 @@
 package org.pyport.distributed;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -99,51 +98,60 @@ final class Wire {
 
   /** Reads a message; a field past the end is a malformed frame. */
   static final class In {
-    private final ByteBuffer b;
+    private final byte[] b;
+    private int pos;
 
     In(byte[] payload) {
-      b = ByteBuffer.wrap(payload);
+      b = payload;
+    }
+
+    private void need(int n, String what) throws FrameException {
+      if (b.length - pos < n) {
+        throw malformed(what);
+      }
     }
 
     int u8() throws FrameException {
-      try {
-        return b.get() & 0xff;
-      } catch (BufferUnderflowException e) {
-        throw malformed("missing byte");
-      }
+      need(1, "missing byte");
+      return b[pos++] & 0xff;
     }
 
     int i32() throws FrameException {
-      try {
-        return b.getInt();
-      } catch (BufferUnderflowException e) {
-        throw malformed("missing int");
-      }
+      need(4, "missing int");
+      int v = ((b[pos] & 0xff) << 24) | ((b[pos + 1] & 0xff) << 16) | ((b[pos + 2] & 0xff) << 8)
+          | (b[pos + 3] & 0xff);
+      pos += 4;
+      return v;
     }
 
     long i64() throws FrameException {
-      try {
-        return b.getLong();
-      } catch (BufferUnderflowException e) {
-        throw malformed("missing long");
-      }
+      need(8, "missing long");
+      long hi = i32();
+      return (hi << 32) | (i32() & 0xffffffffL);
     }
 
     String str() throws FrameException {
+      need(2, "missing string");
+      int n = ((b[pos] & 0xff) << 8) | (b[pos + 1] & 0xff);
+      pos += 2;
+      if (n > b.length - pos) {
+        throw malformed("string of " + n + " bytes runs past the end");
+      }
+      int at = pos;
+      pos += n;
+      boolean ascii = true;
+      for (int i = at; i < at + n && ascii; i++) {
+        ascii = b[i] >= 0;
+      }
+      if (ascii) {
+        // the common case (queue names): no decoder to allocate; ASCII is valid UTF-8
+        return new String(b, at, n, StandardCharsets.ISO_8859_1);
+      }
       try {
-        int n = b.getShort() & 0xffff;
-        if (n > b.remaining()) {
-          throw malformed("string of " + n + " bytes runs past the end");
-        }
-        ByteBuffer slice = b.slice();
-        slice.limit(n);
-        b.position(b.position() + n);
         return StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(slice).toString();
-      } catch (BufferUnderflowException e) {
-        throw malformed("missing string");
+            .decode(ByteBuffer.wrap(b, at, n)).toString();
       } catch (CharacterCodingException e) {
         throw malformed("string is not UTF-8");
       }
@@ -163,32 +171,32 @@ final class Wire {
     /** Reads a length-prefixed byte string. */
     byte[] blob() throws FrameException {
       int n = i32();
-      if (n < 0 || n > b.remaining()) {
+      if (n < 0 || n > b.length - pos) {
         throw malformed("value of " + n + " bytes runs past the end");
       }
-      byte[] r = new byte[n];
-      b.get(r);
+      byte[] r = java.util.Arrays.copyOfRange(b, pos, pos + n);
+      pos += n;
       return r;
     }
 
     /** Reads a count of entries, each at least {@code minBytes} long, and checks it fits. */
     int count(int minBytes) throws FrameException {
       int n = i32();
-      if (n < 0 || (long) n * minBytes > b.remaining()) {
+      if (n < 0 || (long) n * minBytes > b.length - pos) {
         throw malformed("count " + n + " does not fit in the frame");
       }
       return n;
     }
 
     byte[] rest() {
-      byte[] r = new byte[b.remaining()];
-      b.get(r);
+      byte[] r = java.util.Arrays.copyOfRange(b, pos, b.length);
+      pos = b.length;
       return r;
     }
 
     void end() throws FrameException {
-      if (b.hasRemaining()) {
-        throw malformed(b.remaining() + " unexpected trailing bytes");
+      if (pos < b.length) {
+        throw malformed((b.length - pos) + " unexpected trailing bytes");
       }
     }
 

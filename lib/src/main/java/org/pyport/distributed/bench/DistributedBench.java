@@ -1,12 +1,14 @@
 package org.pyport.distributed.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +113,7 @@ public final class DistributedBench {
           workers.add(drained(worker(Map.of("PYPORT_AUTHKEY", key),
               "ours", "127.0.0.1", String.valueOf(m.port()), batched ? "batch" : "single")));
         }
+        BenchWorker.warmUp(batched); // this JVM's side (manager, master), while the workers start
         Duration t = Duration.ofSeconds(60);
         return measure("pyport QueueManager" + (batched ? " (batched)" : ""), plan, new Master() {
           @Override
@@ -232,7 +235,9 @@ public final class DistributedBench {
           }
           String json = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
               .orElseThrow(() -> new IllegalStateException("no result from python3:\n" + out));
-          return new ObjectMapper().readValue(json, BenchResult.class);
+          // NaN: the script could not read its processes' CPU time (not Linux)
+          return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
+              .readValue(json, BenchResult.class);
         } finally {
           p.destroyForcibly();
           p.waitFor(20, TimeUnit.SECONDS);
@@ -260,6 +265,7 @@ public final class DistributedBench {
         DoubleColumn.create("tasks_per_s", results.stream().mapToDouble(r -> Math.round(r.tasksPerSecond())).toArray()),
         DoubleColumn.create("latency_median_us", results.stream().mapToDouble(r -> Math.round(r.latencyMedianMicros())).toArray()),
         DoubleColumn.create("latency_p90_us", results.stream().mapToDouble(r -> Math.round(r.latencyP90Micros())).toArray()),
+        DoubleColumn.create("cpu_us_per_task", results.stream().mapToDouble(r -> Math.round(r.cpuMicrosPerTask())).toArray()),
         DoubleColumn.create("throughput_vs_" + results.get(0).system().replace(' ', '_'),
             results.stream().mapToDouble(r -> Math.round(r.tasksPerSecond() / ref * 10) / 10.0).toArray()));
   }
@@ -269,15 +275,19 @@ public final class DistributedBench {
     double refTp = results.get(0).tasksPerSecond();
     double refLat = results.get(0).latencyMedianMicros();
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-30s %7s %12s %10s %14s %12s %10s%n", "system", "workers",
-        "tasks/s", "x tasks/s", "latency med us", "p90 us", "x latency"));
+    sb.append(String.format(Locale.ROOT, "%-30s %7s %12s %10s %14s %12s %10s %12s %6s%n", "system",
+        "workers", "tasks/s", "x tasks/s", "latency med us", "p90 us", "x latency", "cpu us/task",
+        "cores"));
     for (BenchResult r : results) {
-      sb.append(String.format(Locale.ROOT, "%-30s %7d %12.0f %10.1f %14.0f %12.0f %10.1f%n", r.system(),
-          r.workers(), r.tasksPerSecond(), r.tasksPerSecond() / refTp, r.latencyMedianMicros(),
-          r.latencyP90Micros(), refLat / r.latencyMedianMicros()));
+      sb.append(String.format(Locale.ROOT, "%-30s %7d %12.0f %10.1f %14.0f %12.0f %10.1f %12.0f %6.2f%n",
+          r.system(), r.workers(), r.tasksPerSecond(), r.tasksPerSecond() / refTp,
+          r.latencyMedianMicros(), r.latencyP90Micros(), refLat / r.latencyMedianMicros(),
+          r.cpuMicrosPerTask(), r.cpuMicrosPerTask() * r.tasksPerSecond() / 1e6));
     }
     sb.append("(x = relative to ").append(results.get(0).system())
-        .append("; x latency > 1 means faster round trips)\n");
+        .append("; x latency > 1 means faster round trips; cpu = all of the system's processes")
+        .append(" in the throughput phase; cores = CPU time / wall time, of ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" here)\n");
     return sb.toString();
   }
 
@@ -315,9 +325,11 @@ public final class DistributedBench {
         master.get();
         lat.add(System.nanoTime() - s);
       }
+      long cpu0 = cpuNanos();
       long start = System.nanoTime();
       long done = batches(master, plan.throughput(), plan.batch());
       double seconds = (System.nanoTime() - start) / 1e9;
+      long cpu = cpuNanos() - cpu0;
       for (int i = 0; i < plan.workers(); i++) {
         master.put(-1);
       }
@@ -328,12 +340,31 @@ public final class DistributedBench {
       }
       long[] sorted = lat.stream().mapToLong(Long::longValue).sorted().toArray();
       return new BenchResult(system, plan.workers(), done, seconds, done / seconds,
-          sorted[sorted.length / 2] / 1e3, sorted[(int) (sorted.length * 0.9)] / 1e3);
+          sorted[sorted.length / 2] / 1e3, sorted[(int) (sorted.length * 0.9)] / 1e3,
+          cpu < 0 ? Double.NaN : cpu / 1e3 / done);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException(system + " benchmark failed: " + e, e);
     }
+  }
+
+  /**
+   * CPU time of this JVM (manager and master, or the master client) and of every process it
+   * started (workers, cluster members), in ns; -1 if the platform does not tell.
+   */
+  private static long cpuNanos() {
+    if (!(ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os)) {
+      return -1;
+    }
+    long self = os.getProcessCpuTime();
+    if (self < 0) {
+      return -1;
+    }
+    long children = ProcessHandle.current().descendants()
+        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    return self + children;
   }
 
   private static long batches(Master master, Duration length, int batch) throws Exception {

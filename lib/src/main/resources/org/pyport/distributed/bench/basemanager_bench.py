@@ -35,6 +35,18 @@ def worker(address, authkey):
             break
         result.put(n * n)
 
+def cpu_seconds(pids):
+    """User + system CPU time of these processes (Linux /proc); None elsewhere."""
+    try:
+        total = 0
+        for pid in pids:
+            with open('/proc/%d/stat' % pid) as f:
+                fields = f.read().rsplit(')', 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf('SC_CLK_TCK')
+    except (OSError, ValueError, IndexError):
+        return None
+
 def batches(task, result, seconds, batch):
     done, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
@@ -66,7 +78,11 @@ def main():
             task.put(7)
             result.get(timeout=30)
             lat.append(time.perf_counter() - s)
+        # every process of the system: this master, the manager's server process, the workers
+        pids = [os.getpid(), manager._process.pid] + [p.pid for p in procs]
+        cpu0 = cpu_seconds(pids)
         done, elapsed = batches(task, result, thr_s, batch)
+        cpu1 = cpu_seconds(pids)
         for _ in procs:
             task.put(-1)
         for p in procs:
@@ -81,7 +97,8 @@ def main():
     print(json.dumps({'system': "Python BaseManager", 'workers': workers, 'tasks': done,
                       'seconds': elapsed, 'tasks_per_second': done / elapsed,
                       'latency_median_us': statistics.median(lat) * 1e6,
-                      'latency_p90_us': lat[int(len(lat) * 0.9)] * 1e6}))
+                      'latency_p90_us': lat[int(len(lat) * 0.9)] * 1e6,
+                      'cpu_us_per_task': (cpu1 - cpu0) / done * 1e6 if cpu0 is not None and cpu1 is not None else float('nan')}))
 
 if __name__ == '__main__':
     main()
