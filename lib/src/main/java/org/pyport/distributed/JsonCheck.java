@@ -78,9 +78,11 @@ final class JsonCheck {
   static boolean isOneValue(byte[] json) {
     // most task values are a number or a short plain string: checked here without a parser
     // (which costs a few allocations per value); anything else goes to Jackson
-    if (isPlainNumber(json) || isPlainString(json)) {
-      return true;
-    }
+    return isPlainNumber(json) || isPlainString(json) || jacksonSaysOneValue(json);
+  }
+
+  /** The general check: Jackson reads exactly one JSON value and nothing after it. */
+  static boolean jacksonSaysOneValue(byte[] json) {
     try (JsonParser p = FACTORY.createParser(json)) {
       if (p.nextToken() == null) {
         return false;

@@ -380,19 +380,13 @@ public final class QueueClient implements AutoCloseable {
 
     /** @param bytes largest frame sent or accepted @return this */
     public Builder maxFrameBytes(int bytes) {
-      if (bytes < 1024) {
-        throw new IllegalArgumentException("maxFrameBytes must be at least 1024, got " + bytes);
-      }
-      this.maxFrameBytes = bytes;
+      this.maxFrameBytes = Options.maxFrameBytes(bytes);
       return this;
     }
 
     /** @param timeout for connecting and authenticating @return this */
     public Builder connectTimeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("connectTimeout must be positive, got " + timeout);
-      }
-      this.connectTimeout = timeout;
+      this.connectTimeout = Options.positive(timeout, "connectTimeout");
       return this;
     }
 

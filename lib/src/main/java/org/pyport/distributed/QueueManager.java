@@ -350,22 +350,19 @@ public final class QueueManager implements AutoCloseable {
 
     /** @param bytes the largest frame accepted; bigger ones close their connection @return this */
     public Builder maxFrameBytes(int bytes) {
-      if (bytes < 1024) {
-        throw new IllegalArgumentException("maxFrameBytes must be at least 1024, got " + bytes);
-      }
-      this.maxFrameBytes = bytes;
+      this.maxFrameBytes = Options.maxFrameBytes(bytes);
       return this;
     }
 
     /** @param timeout how long a started frame may take to arrive completely @return this */
     public Builder frameTimeout(Duration timeout) {
-      this.frameTimeout = positive(timeout, "frameTimeout");
+      this.frameTimeout = Options.positive(timeout, "frameTimeout");
       return this;
     }
 
     /** @param timeout how long a new connection may take to authenticate @return this */
     public Builder handshakeTimeout(Duration timeout) {
-      this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+      this.handshakeTimeout = Options.positive(timeout, "handshakeTimeout");
       return this;
     }
 
@@ -405,11 +402,5 @@ public final class QueueManager implements AutoCloseable {
       }
     }
 
-    private static Duration positive(Duration d, String what) {
-      if (d == null || d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException(what + " must be positive, got " + d);
-      }
-      return d;
-    }
   }
 }

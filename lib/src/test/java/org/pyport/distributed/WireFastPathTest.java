@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pyport.distributed.TestSupport.KEY;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,25 +25,12 @@ class WireFastPathTest {
       "\"\"", "\"abc\"", "\"a b\"", "\"a\\\"b\"", "\"a\\nb\"", "\"a\tb\"", "\"abc", "abc\"",
       "\"a\"\"b\"", "\"\u00e9\"", "\"\u007f\"", "\"", "", "true", "null", "[1,2]", "{\"a\":1}",
       "{\"a\":", "[1,]", "1 2");
-  private static final JsonFactory FACTORY = new JsonFactory();
-
-  private static boolean jacksonSaysOneValue(byte[] json) {
-    try (JsonParser p = FACTORY.createParser(json)) {
-      if (p.nextToken() == null) {
-        return false;
-      }
-      p.skipChildren();
-      return p.nextToken() == null;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
 
   @Test
   void theJsonShortcutsNeverAcceptWhatJacksonRefuses() {
     for (String s : SAMPLES) {
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      boolean jackson = jacksonSaysOneValue(b);
+      boolean jackson = JsonCheck.jacksonSaysOneValue(b);
       if (JsonCheck.isPlainNumber(b) || JsonCheck.isPlainString(b)) {
         assertTrue(jackson, "shortcut accepted what Jackson refuses: " + s);
       }

@@ -1,0 +1,28 @@
+package org.pyport.distributed;
+
+import java.time.Duration;
+
+/** Checks shared by the manager's and the client's builders, so both refuse the same values in the same words. */
+final class Options {
+
+  /** The smallest frame limit a builder accepts: a handshake and a small task must always fit. */
+  static final int MIN_FRAME_BYTES = 1024;
+
+  private Options() {
+  }
+
+  static int maxFrameBytes(int bytes) {
+    if (bytes < MIN_FRAME_BYTES) {
+      throw new IllegalArgumentException("maxFrameBytes must be at least " + MIN_FRAME_BYTES + ", got " + bytes);
+    }
+    return bytes;
+  }
+
+  /** A timeout: positive and small enough for the millisecond timers that enforce it. */
+  static Duration positive(Duration d, String what) {
+    if (d == null || d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(what + " must be positive, got " + d);
+    }
+    return d;
+  }
+}
