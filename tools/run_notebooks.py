@@ -121,7 +121,8 @@ def run_injected(client, nb, source):
     cell = nbformat.v4.new_code_cell(source)
     nb.cells.append(cell)
     try:
-        client.execute_cell(cell, len(nb.cells) - 1)
+        # store_history=False: the notebook's own cells keep their numbers from [1]
+        client.execute_cell(cell, len(nb.cells) - 1, store_history=False)
     finally:
         nb.cells.pop()
     return cell
