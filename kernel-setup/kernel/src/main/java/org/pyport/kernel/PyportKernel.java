@@ -87,25 +87,58 @@ public class PyportKernel extends BaseKernel {
     PyportKernel(Builder b, String name, String version, LanguageInfo info, org.dflib.jjava.jupyter.kernel.JupyterIO io,
                  org.dflib.jjava.jupyter.kernel.comm.CommManager comm, org.dflib.jjava.jupyter.kernel.display.Renderer renderer,
                  org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry magics,
-                 org.dflib.jjava.jupyter.kernel.util.StringStyler styler, PythonMagic python, CellHistory history)
-            throws IOException {
+                 org.dflib.jjava.jupyter.kernel.util.StringStyler styler, PythonMagic python, CellHistory history,
+                 ShellStart start) {
         super(name, version, info, List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
                 history, io, comm, renderer, new MagicParser("^\\s*%", "^\\s*%%", null), magics, false, styler);
         this.python = python;
         this.history = history;
-        this.cellClassDir = Files.createTempDirectory("pyport-cells");
-        this.classpath = new LinkedHashSet<>();
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                classpath.add(Paths.get(entry).toAbsolutePath().toString());
-            }
-        }
+        this.cellClassDir = start.cellClassDir;
+        this.classpath = new LinkedHashSet<>(start.classpath);
+        this.evaluatorFuture = start.evaluator;
+        start.cellNumber = this::currentCell;
         System.setProperty(CELL_CLASS_DIR_PROPERTY, cellClassDir.toString());
         publishClasspath();
-        List<String> initial = new ArrayList<>(classpath);
-        // JShell's start-up (compiler warm-up, imports) takes a while: overlap it with connecting.
-        this.evaluatorFuture = CompletableFuture.supplyAsync(() ->
-                new JShellEvaluator(initial, cellClassDir, this::currentCell, STARTUP));
+    }
+
+    /**
+     * JShell starting on a thread of its own. Its start-up (the compiler's first compilations, the default imports)
+     * is the longest part of a kernel's start, so it begins before anything else is built, and overlaps building
+     * the kernel, binding the sockets and answering kernel_info.
+     */
+    static final class ShellStart {
+        final Path cellClassDir;
+        final List<String> classpath = new ArrayList<>();
+        final CompletableFuture<JShellEvaluator> evaluator;
+        /** the kernel's cell counter, once the kernel exists (errors in start-up snippets say cell 0) */
+        volatile java.util.function.IntSupplier cellNumber = () -> 0;
+
+        ShellStart() {
+            try {
+                cellClassDir = Files.createTempDirectory("pyport-cells");
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create the kernel's temp folder", e);
+            }
+            for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    String absolute = Paths.get(entry).toAbsolutePath().toString();
+                    if (!classpath.contains(absolute)) {
+                        classpath.add(absolute);
+                    }
+                }
+            }
+            List<String> initial = List.copyOf(classpath);
+            evaluator = new CompletableFuture<>();
+            Thread starter = new Thread(() -> {
+                try {
+                    evaluator.complete(new JShellEvaluator(initial, cellClassDir, () -> cellNumber.getAsInt(), STARTUP));
+                } catch (Throwable e) {
+                    evaluator.completeExceptionally(e);
+                }
+            }, "pyport-jshell-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
     }
 
     /** @return a builder with the kernel's magics registered */
@@ -125,50 +158,37 @@ public class PyportKernel extends BaseKernel {
             System.exit(2);
         }
         if (args[0].equals("--warmup")) {
-            warmUp();
-            return;
+            TrainingRun.run(TRAINING_ROUNDS);
+            // the cell threads of the run must not keep the JVM (which writes the cache at exit) alive
+            System.exit(0);
         }
-        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Paths.get(args[0])));
-        JupyterConnection connection = new PyportConnection(props);
+        serve(KernelConnectionProperties.parse(Files.readString(Paths.get(args[0]))));
+        // threads left by notebook code must not keep the process alive
+        System.exit(0);
+    }
+
+    /** How often the training run repeats its cells (richer method profiles for the JDK 25 AOT cache). */
+    private static final int TRAINING_ROUNDS = 8;
+
+    /**
+     * Serves Jupyter on the connection's sockets until a shutdown request (or the connection closes).
+     *
+     * @param props the parsed connection file
+     * @throws Exception if the sockets cannot be bound
+     */
+    static void serve(KernelConnectionProperties props) throws Exception {
+        // the builder starts JShell (the slow part of starting) on its own thread: build the kernel first
         PyportKernel kernel = builder().build();
+        JupyterConnection connection = new PyportConnection(props);
         kernel.installCellOutput(OUTPUT_LIMIT);
-        Runtime.getRuntime().addShutdownHook(new Thread(kernel::cleanUp, "pyport-cleanup"));
+        Thread hook = new Thread(kernel::cleanUp, "pyport-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
         connection.connect();
         connection.waitUntilClose();
         kernel.cleanUp();
-        // threads left by notebook code must not keep the process alive
-        System.exit(0);
-    }
-
-    /**
-     * Runs typical cells once and exits: the installer runs this with {@code -XX:ArchiveClassesAtExit} to build a
-     * class data sharing archive of the JShell/javac classes a kernel loads, which shortens cold starts.
-     */
-    static void warmUp() throws IOException {
-        List<String> classpath = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                classpath.add(entry);
-            }
-        }
-        Path classDir = Files.createTempDirectory("pyport-warmup");
-        try (JShellEvaluator evaluator = new JShellEvaluator(classpath, classDir, () -> 1, STARTUP)) {
-            evaluator.eval("1 + 1", 0);
-            evaluator.eval("int square(int x) { return x * x; }\nclass Point { int x, y; }\nsquare(3)", 0);
-            evaluator.eval("List<Integer> xs = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(xs);\n"
-                    + "xs.stream().map(x -> x * 2).collect(Collectors.toList())", 0);
-            evaluator.eval("String.format(\"%d %s\", 1, \"a\")", 0);
-            evaluator.shell().sourceCodeAnalysis().completionSuggestions("Math.ma", 7, new int[1]);
-            try {
-                evaluator.eval("int bad = \"s\";", 0);
-            } catch (CellError expected) {
-                // compiling an error also loads classes worth archiving
-            }
-        } finally {
-            deleteTree(classDir);
-        }
+        Runtime.getRuntime().removeShutdownHook(hook);
     }
 
     private int currentCell() {
@@ -499,6 +519,7 @@ public class PyportKernel extends BaseKernel {
     /** Builds the kernel with its magics. */
     public static final class Builder extends BaseKernelBuilder<Builder, PyportKernel> {
 
+        private final ShellStart start = new ShellStart(); // first: JShell starts while the rest is built
         private final PythonMagic python = new PythonMagic();
 
         Builder() {
@@ -535,13 +556,9 @@ public class PyportKernel extends BaseKernel {
                     .pygments("java")
                     .codemirror("text/x-java")
                     .build();
-            try {
-                return new PyportKernel(this, buildName(), buildVersion(), info,
-                        buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
-                        buildMagicsRegistry(), buildErrorStyler(), python, new CellHistory());
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot create the kernel's temp folder", e);
-            }
+            return new PyportKernel(this, buildName(), buildVersion(), info,
+                    buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
+                    buildMagicsRegistry(), buildErrorStyler(), python, new CellHistory(), start);
         }
     }
 }

@@ -57,8 +57,9 @@ public final class JShellEvaluator implements AutoCloseable {
                 .compilerOptions("-Xlint:none", "-proc:none")
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
-        for (String entry : classpath) {
-            shell.addToClasspath(entry);
+        if (!classpath.isEmpty()) {
+            // one call: JShell re-reads its whole class path at each call (dozens of jars took a tenth of a second)
+            shell.addToClasspath(String.join(java.io.File.pathSeparator, classpath));
         }
         for (String snippet : startup) {
             eval(snippet, 0);
@@ -124,6 +125,7 @@ public final class JShellEvaluator implements AutoCloseable {
         List<SnippetEvent> events = shell.eval(source);
         Object value = null;
         CellError error = null;
+        Snippet temporary = null;
         try {
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
@@ -140,6 +142,9 @@ public final class JShellEvaluator implements AutoCloseable {
                 } else if (event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
                     warnUnresolved(snippet);
                 }
+                if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && event.status().isActive()) {
+                    temporary = snippet;
+                }
                 if (exception == null && event.value() != null && snippet.subKind().isExecutable()) {
                     Object v = control.takeResult(event.value());
                     value = switch (snippet.subKind()) {
@@ -150,6 +155,12 @@ public final class JShellEvaluator implements AutoCloseable {
             }
         } finally {
             control.clearResults();
+        }
+        if (temporary != null) {
+            // JShell keeps an expression's value as a variable ($1, $2, ... which a notebook never sees) and
+            // imports every such variable into each later snippet's compilation unit: compiling got slower with
+            // every expression cell (about twice as slow after a few hundred). The value is taken already.
+            shell.drop(temporary);
         }
         if (error != null) {
             throw error;
