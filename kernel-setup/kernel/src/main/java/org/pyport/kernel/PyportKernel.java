@@ -162,7 +162,8 @@ public class PyportKernel extends BaseKernel {
             // the cell threads of the run must not keep the JVM (which writes the cache at exit) alive
             System.exit(0);
         }
-        serve(KernelConnectionProperties.parse(Files.readString(Paths.get(args[0]))));
+        Builder builder = builder(); // starts JShell, the longest part of starting: before anything else
+        serve(builder, KernelConnectionProperties.parse(Files.readString(Paths.get(args[0]))));
         // threads left by notebook code must not keep the process alive
         System.exit(0);
     }
@@ -173,12 +174,12 @@ public class PyportKernel extends BaseKernel {
     /**
      * Serves Jupyter on the connection's sockets until a shutdown request (or the connection closes).
      *
-     * @param props the parsed connection file
+     * @param builder a builder (it started JShell when it was made)
+     * @param props   the parsed connection file
      * @throws Exception if the sockets cannot be bound
      */
-    static void serve(KernelConnectionProperties props) throws Exception {
-        // the builder starts JShell (the slow part of starting) on its own thread: build the kernel first
-        PyportKernel kernel = builder().build();
+    static void serve(Builder builder, KernelConnectionProperties props) throws Exception {
+        PyportKernel kernel = builder.build();
         JupyterConnection connection = new PyportConnection(props);
         kernel.installCellOutput(OUTPUT_LIMIT);
         Thread hook = new Thread(kernel::cleanUp, "pyport-cleanup");

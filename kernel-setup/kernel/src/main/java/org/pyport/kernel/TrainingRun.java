@@ -65,7 +65,7 @@ final class TrainingRun {
         Throwable[] failure = new Throwable[1];
         Thread kernel = new Thread(() -> {
             try {
-                PyportKernel.serve(props);
+                PyportKernel.serve(PyportKernel.builder(), props);
             } catch (Throwable e) {
                 failure[0] = e;
             }

@@ -325,14 +325,22 @@ public final class JShellEvaluator implements AutoCloseable {
     public void stop() {
         interruptRequested = true;
         CellExecutionControl control = provider.control();
-        if (control != null && control.isRunning()) {
-            shell.stop();
+        if (control != null) {
+            // first: if the snippet is still being compiled, it must not start running afterwards
+            control.stopBeforeStart();
+            if (control.isRunning()) {
+                shell.stop();
+            }
         }
     }
 
     /** Forgets an interrupt that arrived after the previous cell finished; call when a cell starts. */
     public void beginCell() {
         interruptRequested = false;
+        CellExecutionControl control = provider.control();
+        if (control != null) {
+            control.clearStopBeforeStart();
+        }
     }
 
     /** @return true if {@link #stop()} was called since {@link #beginCell()} */
