@@ -63,6 +63,13 @@ class OutputTest(unittest.TestCase):
         self.assertEqual(reply["status"], "ok")
         self.assertEqual([c["data"]["text/plain"] for t, c in outputs if t == "execute_result"], ["42"])
 
+    def test_requests_without_history_do_not_advance_the_count(self):
+        first, _ = k.run(self.kc, "1")
+        msg_id = self.kc.execute("2", store_history=False)
+        self.assertEqual(k.shell_reply(self.kc, msg_id)["content"]["status"], "ok")
+        after, _ = k.run(self.kc, "3")
+        self.assertEqual(after["execution_count"], first["execution_count"] + 1)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -81,53 +81,26 @@ public class PyportKernel extends BaseKernel {
     private final CellHistory history;
     private volatile boolean executing;
     private volatile boolean interruptedWhileStarting;
-    private final java.util.Queue<String> startupProblems = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<String> startupProblems;
     private CellOutput stdout;
     private CellOutput stderr;
 
     PyportKernel(Builder b, String name, String version, LanguageInfo info, org.dflib.jjava.jupyter.kernel.JupyterIO io,
                  org.dflib.jjava.jupyter.kernel.comm.CommManager comm, org.dflib.jjava.jupyter.kernel.display.Renderer renderer,
                  org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry magics,
-                 org.dflib.jjava.jupyter.kernel.util.StringStyler styler, PythonMagic python, CellHistory history)
-            throws IOException {
+                 org.dflib.jjava.jupyter.kernel.util.StringStyler styler, PythonMagic python, CellHistory history,
+                 ShellStart start) {
         super(name, version, info, List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
                 history, io, comm, renderer, new MagicParser("^\\s*%", "^\\s*%%", null), magics, false, styler);
         this.python = python;
         this.history = history;
-        this.cellClassDir = Files.createTempDirectory("pyport-cells");
-        this.classpath = new LinkedHashSet<>();
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                classpath.add(Paths.get(entry).toAbsolutePath().toString());
-            }
-        }
-        KernelSettings settings = b.settings;
-        classpath.addAll(settings.classpath());
-        startupProblems.addAll(settings.problems());
+        this.cellClassDir = start.cellClassDir;
+        this.classpath = new LinkedHashSet<>(start.classpath);
+        this.evaluatorFuture = start.evaluator;
+        this.startupProblems = start.problems;
+        start.cellNumber = this::currentCell;
         System.setProperty(CELL_CLASS_DIR_PROPERTY, cellClassDir.toString());
         publishClasspath();
-        List<String> initial = new ArrayList<>(classpath);
-        // JShell's start-up (compiler warm-up, imports) takes a while: overlap it with connecting.
-        this.evaluatorFuture = CompletableFuture.supplyAsync(() -> startJShell(initial, settings));
-    }
-
-    /** Starts JShell with the environment's settings; what fails among them is reported, not fatal. */
-    private JShellEvaluator startJShell(List<String> initial, KernelSettings settings) {
-        JShellEvaluator evaluator;
-        try {
-            evaluator = new JShellEvaluator(initial, cellClassDir, this::currentCell, STARTUP, settings.compilerOptions());
-        } catch (IllegalArgumentException e) {
-            startupProblems.add("compiler options " + settings.compilerOptions() + " ignored: " + e.getMessage());
-            evaluator = new JShellEvaluator(initial, cellClassDir, this::currentCell, STARTUP);
-        }
-        for (KernelSettings.Script script : settings.startupScripts()) {
-            try {
-                evaluator.eval(script.code(), 0);
-            } catch (CellError e) {
-                startupProblems.add("start-up script " + script.origin() + " failed: " + String.join("\n", e.traceback()));
-            }
-        }
-        return evaluator;
     }
 
     /** Shows, once, in the first cell's stderr, what the environment asked for and could not be done. */
@@ -135,6 +108,73 @@ public class PyportKernel extends BaseKernel {
         String problem;
         while ((problem = startupProblems.poll()) != null) {
             System.err.println("Kernel start-up: " + problem);
+        }
+    }
+
+    /**
+     * JShell starting on a thread of its own. Its start-up (the compiler's first compilations, the default imports)
+     * is the longest part of a kernel's start, so it begins before anything else is built, and overlaps building
+     * the kernel, binding the sockets and answering kernel_info. The environment's settings (class path, compiler
+     * options, start-up scripts) apply here; what fails among them is kept in {@link #problems}, never fatal.
+     */
+    static final class ShellStart {
+        final Path cellClassDir;
+        final List<String> classpath = new ArrayList<>();
+        final CompletableFuture<JShellEvaluator> evaluator;
+        final java.util.Queue<String> problems = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        /** the kernel's cell counter, once the kernel exists (errors in start-up snippets say cell 0) */
+        volatile java.util.function.IntSupplier cellNumber = () -> 0;
+
+        ShellStart(KernelSettings settings) {
+            try {
+                cellClassDir = Files.createTempDirectory("pyport-cells");
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create the kernel's temp folder", e);
+            }
+            for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    String absolute = Paths.get(entry).toAbsolutePath().toString();
+                    if (!classpath.contains(absolute)) {
+                        classpath.add(absolute);
+                    }
+                }
+            }
+            for (String entry : settings.classpath()) {
+                if (!classpath.contains(entry)) {
+                    classpath.add(entry);
+                }
+            }
+            problems.addAll(settings.problems());
+            List<String> initial = List.copyOf(classpath);
+            evaluator = new CompletableFuture<>();
+            Thread starter = new Thread(() -> {
+                try {
+                    evaluator.complete(start(initial, settings));
+                } catch (Throwable e) {
+                    evaluator.completeExceptionally(e);
+                }
+            }, "pyport-jshell-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
+
+        private JShellEvaluator start(List<String> initial, KernelSettings settings) {
+            java.util.function.IntSupplier cell = () -> cellNumber.getAsInt();
+            JShellEvaluator shell;
+            try {
+                shell = new JShellEvaluator(initial, cellClassDir, cell, STARTUP, settings.compilerOptions());
+            } catch (IllegalArgumentException e) {
+                problems.add("compiler options " + settings.compilerOptions() + " ignored: " + e.getMessage());
+                shell = new JShellEvaluator(initial, cellClassDir, cell, STARTUP);
+            }
+            for (KernelSettings.Script script : settings.startupScripts()) {
+                try {
+                    shell.eval(script.code(), 0);
+                } catch (CellError e) {
+                    problems.add("start-up script " + script.origin() + " failed: " + String.join("\n", e.traceback()));
+                }
+            }
+            return shell;
         }
     }
 
@@ -155,50 +195,39 @@ public class PyportKernel extends BaseKernel {
             System.exit(2);
         }
         if (args[0].equals("--warmup")) {
-            warmUp();
-            return;
+            TrainingRun.run(TRAINING_ROUNDS);
+            // the cell threads of the run must not keep the JVM (which writes the cache at exit) alive
+            System.exit(0);
         }
-        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Paths.get(args[0])));
+        Builder builder = builder();
+        builder.startShell(); // JShell's start is the longest part of starting: before anything else
+        serve(builder, KernelConnectionProperties.parse(Files.readString(Paths.get(args[0]))));
+        // threads left by notebook code must not keep the process alive
+        System.exit(0);
+    }
+
+    /** How often the training run repeats its cells (richer method profiles for the JDK 25 AOT cache). */
+    private static final int TRAINING_ROUNDS = 8;
+
+    /**
+     * Serves Jupyter on the connection's sockets until a shutdown request (or the connection closes).
+     *
+     * @param builder a builder (it started JShell when it was made)
+     * @param props   the parsed connection file
+     * @throws Exception if the sockets cannot be bound
+     */
+    static void serve(Builder builder, KernelConnectionProperties props) throws Exception {
+        PyportKernel kernel = builder.build();
         JupyterConnection connection = new PyportConnection(props);
-        PyportKernel kernel = builder().build();
         kernel.installCellOutput(OUTPUT_LIMIT);
-        Runtime.getRuntime().addShutdownHook(new Thread(kernel::cleanUp, "pyport-cleanup"));
+        Thread hook = new Thread(kernel::cleanUp, "pyport-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
         connection.connect();
         connection.waitUntilClose();
         kernel.cleanUp();
-        // threads left by notebook code must not keep the process alive
-        System.exit(0);
-    }
-
-    /**
-     * Runs typical cells once and exits: the installer runs this with {@code -XX:ArchiveClassesAtExit} to build a
-     * class data sharing archive of the JShell/javac classes a kernel loads, which shortens cold starts.
-     */
-    static void warmUp() throws IOException {
-        List<String> classpath = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                classpath.add(entry);
-            }
-        }
-        Path classDir = Files.createTempDirectory("pyport-warmup");
-        try (JShellEvaluator evaluator = new JShellEvaluator(classpath, classDir, () -> 1, STARTUP)) {
-            evaluator.eval("1 + 1", 0);
-            evaluator.eval("int square(int x) { return x * x; }\nclass Point { int x, y; }\nsquare(3)", 0);
-            evaluator.eval("List<Integer> xs = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(xs);\n"
-                    + "xs.stream().map(x -> x * 2).collect(Collectors.toList())", 0);
-            evaluator.eval("String.format(\"%d %s\", 1, \"a\")", 0);
-            evaluator.shell().sourceCodeAnalysis().completionSuggestions("Math.ma", 7, new int[1]);
-            try {
-                evaluator.eval("int bad = \"s\";", 0);
-            } catch (CellError expected) {
-                // compiling an error also loads classes worth archiving
-            }
-        } finally {
-            deleteTree(classDir);
-        }
+        Runtime.getRuntime().removeShutdownHook(hook);
     }
 
     private int currentCell() {
@@ -311,7 +340,8 @@ public class PyportKernel extends BaseKernel {
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
-        int count = executionCount.getAndIncrement();
+        // as in the message spec (and IPython): only requests that store history advance the counter
+        int count = request.shouldStoreHistory() ? executionCount.getAndIncrement() : executionCount.get();
         if (request.shouldStoreHistory()) {
             history.add(count, request.getCode());
         }
@@ -532,15 +562,28 @@ public class PyportKernel extends BaseKernel {
 
         private final PythonMagic python = new PythonMagic();
         private KernelSettings settings;
+        private ShellStart start;
 
         /**
          * @param settings class path, compiler options and start-up scripts; by default read from the environment
          *                 ({@link KernelSettings#fromEnvironment})
          * @return this
+         * @throws IllegalStateException if JShell already started (see {@link #startShell()})
          */
         public Builder settings(KernelSettings settings) {
+            if (start != null) {
+                throw new IllegalStateException("JShell already started: give the settings before startShell()/build()");
+            }
             this.settings = java.util.Objects.requireNonNull(settings, "settings");
             return this;
+        }
+
+        /** Starts JShell now (once), so it overlaps whatever happens before {@link #build()}. */
+        ShellStart startShell() {
+            if (start == null) {
+                start = new ShellStart(settings != null ? settings : KernelSettings.fromEnvironment(System.getenv()));
+            }
+            return start;
         }
 
         Builder() {
@@ -577,16 +620,9 @@ public class PyportKernel extends BaseKernel {
                     .pygments("java")
                     .codemirror("text/x-java")
                     .build();
-            if (settings == null) {
-                settings = KernelSettings.fromEnvironment(System.getenv());
-            }
-            try {
-                return new PyportKernel(this, buildName(), buildVersion(), info,
-                        buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
-                        buildMagicsRegistry(), buildErrorStyler(), python, new CellHistory());
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot create the kernel's temp folder", e);
-            }
+            return new PyportKernel(this, buildName(), buildVersion(), info,
+                    buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
+                    buildMagicsRegistry(), buildErrorStyler(), python, new CellHistory(), startShell());
         }
     }
 }

@@ -45,6 +45,8 @@ public class CellExecutionControl extends LocalExecutionControl {
     private volatile Thread running;
     private volatile ThreadGroup runningGroup;
     private volatile boolean stopRequested;
+    /** an interrupt that came before the snippet started (while JShell compiled it): the next invoke must not run */
+    private volatile boolean stopBeforeStart;
     private boolean jdkStopReady;
     private volatile List<Thread> leftRunning = List.of();
 
@@ -123,6 +125,11 @@ public class CellExecutionControl extends LocalExecutionControl {
         runningGroup = group;
         running = thread;
         leftRunning = List.of();
+        if (stopBeforeStart) {
+            // checked after setting running: stop() either saw no running snippet and set this flag, or stops it
+            running = null;
+            throw new UserException("interrupted", INTERRUPTED, new StackTraceElement[0]);
+        }
         try {
             thread.start();
             thread.join();
@@ -200,6 +207,19 @@ public class CellExecutionControl extends LocalExecutionControl {
     /** @return threads still alive in the thread group of the last interrupted cell */
     public List<Thread> threadsLeftByInterruptedCell() {
         return leftRunning;
+    }
+
+    /**
+     * Makes the next invocation fail as interrupted instead of running: for an interrupt that arrives while
+     * JShell is still compiling the snippet (before {@link #isRunning()}), which {@link #stop()} cannot reach.
+     */
+    public void stopBeforeStart() {
+        stopBeforeStart = true;
+    }
+
+    /** Forgets {@link #stopBeforeStart()}; called when a cell starts. */
+    public void clearStopBeforeStart() {
+        stopBeforeStart = false;
     }
 
     /** @return true while a snippet is executing */

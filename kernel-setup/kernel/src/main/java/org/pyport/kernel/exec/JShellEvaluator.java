@@ -72,8 +72,9 @@ public final class JShellEvaluator implements AutoCloseable {
                 .compilerOptions(options.toArray(String[]::new))
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
-        for (String entry : classpath) {
-            shell.addToClasspath(entry);
+        if (!classpath.isEmpty()) {
+            // one call: JShell re-reads its whole class path at each call (dozens of jars took a tenth of a second)
+            shell.addToClasspath(String.join(java.io.File.pathSeparator, classpath));
         }
         try {
             for (String snippet : startup) {
@@ -145,6 +146,7 @@ public final class JShellEvaluator implements AutoCloseable {
         List<SnippetEvent> events = shell.eval(source);
         Object value = null;
         CellError error = null;
+        Snippet temporary = null;
         try {
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
@@ -161,6 +163,9 @@ public final class JShellEvaluator implements AutoCloseable {
                 } else if (event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
                     warnUnresolved(snippet);
                 }
+                if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && event.status().isActive()) {
+                    temporary = snippet;
+                }
                 if (exception == null && event.value() != null && snippet.subKind().isExecutable()) {
                     Object v = control.takeResult(event.value());
                     value = switch (snippet.subKind()) {
@@ -171,6 +176,12 @@ public final class JShellEvaluator implements AutoCloseable {
             }
         } finally {
             control.clearResults();
+        }
+        if (temporary != null) {
+            // JShell keeps an expression's value as a variable ($1, $2, ... which a notebook never sees) and
+            // imports every such variable into each later snippet's compilation unit: compiling got slower with
+            // every expression cell (about twice as slow after a few hundred). The value is taken already.
+            shell.drop(temporary);
         }
         if (error != null) {
             throw error;
@@ -335,14 +346,22 @@ public final class JShellEvaluator implements AutoCloseable {
     public void stop() {
         interruptRequested = true;
         CellExecutionControl control = provider.control();
-        if (control != null && control.isRunning()) {
-            shell.stop();
+        if (control != null) {
+            // first: if the snippet is still being compiled, it must not start running afterwards
+            control.stopBeforeStart();
+            if (control.isRunning()) {
+                shell.stop();
+            }
         }
     }
 
     /** Forgets an interrupt that arrived after the previous cell finished; call when a cell starts. */
     public void beginCell() {
         interruptRequested = false;
+        CellExecutionControl control = provider.control();
+        if (control != null) {
+            control.clearStopBeforeStart();
+        }
     }
 
     /** @return true if {@link #stop()} was called since {@link #beginCell()} */

@@ -89,4 +89,28 @@ class InterruptTest {
         evaluator.beginCell();
         assertEquals(2, evaluator.eval("1 + 1", 0));
     }
+
+    @Test
+    @Timeout(30)
+    void interruptWhileTheSnippetCompilesStopsItBeforeItRuns() throws Exception {
+        // an interrupt between JShell's compilation and the start of the snippet: it must not run at all
+        CellExecutionControl control = new CellExecutionControl(null);
+        control.stopBeforeStart();
+        long start = System.nanoTime();
+        jdk.jshell.spi.ExecutionControl.UserException e = org.junit.jupiter.api.Assertions.assertThrows(
+                jdk.jshell.spi.ExecutionControl.UserException.class,
+                () -> control.invoke(Thread.class.getMethod("onSpinWait")));
+        assertEquals(CellExecutionControl.INTERRUPTED, e.causeExceptionClass());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
+        control.clearStopBeforeStart();
+        assertTrue(control.invoke(Thread.class.getMethod("onSpinWait")) != null, "runs again after the flag is cleared");
+    }
+
+    @Test
+    @Timeout(60)
+    void interruptBeforeTheCellStartsIsForgottenByTheNextCell() throws Exception {
+        evaluator.stop(); // e.g. the user pressed stop while nothing ran
+        evaluator.beginCell();
+        assertEquals(2, evaluator.eval("1 + 1", 0));
+    }
 }

@@ -5,9 +5,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jdk.jshell.VarSnippet;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,6 +36,15 @@ class JShellEvaluatorTest {
     void returnsTheValueOfTheLastExpression() {
         assertEquals(42, evaluator.eval("int x = 41;\nx + 1", 0));
         assertEquals(List.of(1, 2), evaluator.eval("List.of(1, 2)", 0));
+    }
+
+    @Test
+    void expressionValuesAreNotKeptAsVariables() {
+        // JShell would keep each value as $1, $2...: variables every later snippet is compiled against
+        assertEquals(2, evaluator.eval("1 + 1", 0));
+        assertEquals(3, evaluator.eval("int kept = 3;\nkept", 0));
+        assertEquals(List.of("kept"), evaluator.shell().variables().map(VarSnippet::name).collect(Collectors.toList()));
+        assertEquals(4, evaluator.eval("kept + 1", 0));
     }
 
     @Test
