@@ -10,7 +10,9 @@ notebook fails), then check what it left behind:
   * sockets  - listening TCP sockets held, at the notebook's end, by the kernel or anything it started
                (the kernel's own Jupyter ports aside);
   * temp files - anything left in the notebook's own TMPDIR (the kernel, python3 and child JVMs
-               all take their temp directory from it).
+               all take their temp directory from it);
+  * stray files - anything created, changed or removed in the notebooks' folder (a notebook writes only
+               inside its sandbox).
 
 Usage: run_notebooks.py [--out DIR] [--kernel java] [--timeout S] [NOTEBOOK ...]
 Prints one line per notebook and a closing `N passed, N failed`; exits 1 when any failed.
@@ -139,6 +141,7 @@ def run_one(path, args, out_dir):
                             startup_timeout=120, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     started = time.monotonic()
+    folder_before = folder_state(path.parent)
     try:
         with client.setup_kernel(cwd=str(path.parent)):
             run_injected(client, nb, CENSUS_BEFORE)
@@ -175,12 +178,29 @@ def run_one(path, args, out_dir):
                 psutil.Process(pid).kill()
             except psutil.Error:
                 pass
+    changed = sorted(set(folder_state(path.parent).items()) ^ set(folder_before.items()))
+    if changed:
+        problems.append("wrote outside its sandbox, in the notebooks' folder: "
+                        + ", ".join(sorted({name for name, _ in changed})))
     del os.environ["TMPDIR"]
     left_in_own = sorted(p.name for p in own_tmp.iterdir())
     if left_in_own:
         problems.append(f"temp files left behind in the notebook's TMPDIR: {left_in_own}")
     shutil.rmtree(own_tmp, ignore_errors=True)
     return problems, elapsed
+
+
+def folder_state(folder):
+    """Every file below the notebooks' folder with its size and modification time (the executed copies go
+    elsewhere), to tell whether a notebook wrote outside its sandbox."""
+    state = {}
+    for p in folder.rglob("*"):
+        try:
+            st = p.lstat()
+        except OSError:
+            continue
+        state[str(p.relative_to(folder))] = (st.st_size, st.st_mtime_ns)
+    return state
 
 
 def first_lines(text, n):
