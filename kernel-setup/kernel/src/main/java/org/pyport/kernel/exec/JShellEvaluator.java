@@ -71,11 +71,12 @@ public final class JShellEvaluator implements AutoCloseable {
                 .err(new PrintStream(System.err, true))
                 .compilerOptions(options.toArray(String[]::new))
                 .build();
-        this.analysis = shell.sourceCodeAnalysis();
         if (!classpath.isEmpty()) {
             // one call: JShell re-reads its whole class path at each call (dozens of jars took a tenth of a second)
             shell.addToClasspath(String.join(java.io.File.pathSeparator, classpath));
         }
+        // after the class path: source analysis starts indexing it in the background
+        this.analysis = shell.sourceCodeAnalysis();
         try {
             for (String snippet : startup) {
                 eval(snippet, 0);
