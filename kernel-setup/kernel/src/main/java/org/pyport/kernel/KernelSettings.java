@@ -71,29 +71,18 @@ public record KernelSettings(List<String> classpath, List<String> compilerOption
         List<Script> scripts = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String prefix : PREFIXES) {
-            String name = prefix + "CLASSPATH";
-            for (String entry : split(env.get(name), File.pathSeparator)) {
-                List<Path> matches = glob(entry, name, problems);
-                if (matches.isEmpty()) {
-                    problems.add(name + ": nothing matches " + entry);
-                }
-                matches.forEach(p -> classpath.add(p.toString()));
+            for (Path path : paths(env, prefix + "CLASSPATH", problems)) {
+                classpath.add(path.toString());
             }
             options.addAll(split(env.get(prefix + "COMPILER_OPTS"), " "));
         }
         for (String prefix : PREFIXES) {
             String name = prefix + "STARTUP_SCRIPTS_PATH";
-            for (String entry : split(env.get(name), File.pathSeparator)) {
-                List<Path> matches = glob(entry, name, problems);
-                if (matches.isEmpty()) {
-                    problems.add(name + ": nothing matches " + entry);
-                }
-                for (Path file : matches) {
-                    try {
-                        scripts.add(new Script(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
-                    } catch (IOException e) {
-                        problems.add(name + ": cannot read " + file + " (" + e.getMessage() + ")");
-                    }
+            for (Path file : paths(env, name, problems)) {
+                try {
+                    scripts.add(new Script(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    problems.add(name + ": cannot read " + file + " (" + e.getMessage() + ")");
                 }
             }
         }
@@ -104,6 +93,19 @@ public record KernelSettings(List<String> classpath, List<String> compilerOption
             }
         }
         return new KernelSettings(classpath, options, scripts, problems);
+    }
+
+    /** The files a path-list variable names, globs expanded; an entry that matches nothing is a problem. */
+    private static List<Path> paths(Map<String, String> env, String variable, List<String> problems) {
+        List<Path> out = new ArrayList<>();
+        for (String entry : split(env.get(variable), File.pathSeparator)) {
+            List<Path> matches = glob(entry, variable, problems);
+            if (matches.isEmpty()) {
+                problems.add(variable + ": nothing matches " + entry);
+            }
+            out.addAll(matches);
+        }
+        return out;
     }
 
     private static List<String> split(String value, String separator) {
