@@ -28,6 +28,7 @@ class MagicsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.work = pathlib.Path(tempfile.mkdtemp(prefix="pyport-magics-"))
+        cls.addClassCleanup(shutil.rmtree, cls.work, True)  # also when set-up fails half-way
         javac = kernel_jdk_bin() / "javac"
         for name in ("folder", "jar", "glob"):
             src = cls.work / "src" / name / "Greeter.java"
@@ -46,7 +47,6 @@ class MagicsTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.kc.stop_channels()
         cls.km.shutdown_kernel(now=False)
-        shutil.rmtree(cls.work, ignore_errors=True)
 
     def value(self, code):
         reply, outputs = k.run(self.kc, code, timeout=300)
