@@ -72,7 +72,7 @@ class ProcessQueueTest {
         p.join();
         q.close();
         Thread.sleep(50);
-        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("process-queue")),
+        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("pyport-queue-")),
                 "queue threads left running");
     }
 }
