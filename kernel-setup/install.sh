@@ -89,6 +89,7 @@ stage="$root/build/kernelspec/java"
 rm -rf "$stage"
 mkdir -p "$stage/jars"
 cp "$kernel_jar" "$root"/kernel-setup/kernel/target/dist/*.jar "$lib_jar" "$stage/jars/"
+cp "$root/kernel-setup/compiler-directives.json" "$stage/"
 if ls "$root"/lib/target/dist/*.jar >/dev/null 2>&1; then cp "$root"/lib/target/dist/*.jar "$stage/jars/"; fi
 
 # Start-up cache made at install by a training run (see below): JDK 25+ has the AOT cache (JEP 483/514/515:
@@ -102,6 +103,12 @@ fi
 # Hazelcast, does; JEP 498). The flag that allows them quietly is unknown to JDK 17-23, which refuse to start with it.
 unsafe_flag=""
 if [ "$best_version" -ge 24 ]; then unsafe_flag="--sun-misc-unsafe-memory-access=allow"; fi
+# JVM options of the kernel, also given to the training run (the AOT cache requires the same module options):
+# - C2 leaves javac, JShell and the Jupyter plumbing to C1 (compiler-directives.json): in a fresh JVM it otherwise
+#   spends seconds of CPU on them during the first hundreds of cells, competing with the cells on small machines;
+# - JShell's class path indexer is paused while cells run (IndexingPause), which needs jdk.jshell opened to us.
+jvm_opts=(-XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions)
+jvm_opens="--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED"
 json_str() { "$py" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
 # The kernel starts through a small sh launcher: TMPDIR (when it is a folder) becomes java.io.tmpdir. The JVM
 # ignores TMPDIR on Linux, reads java.io.tmpdir once at start (setting it in main is too late for
@@ -122,7 +129,9 @@ cat > "$stage/kernel.json" <<JSON
 {
   "argv": ["/bin/sh", "{resource_dir}/kernel.sh", $(json_str "$best_java"),
            "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-           "-XX:+UseSerialGC", "$cache_use",${unsafe_flag:+ \"$unsafe_flag\",}
+           "-XX:+UseSerialGC", "-XX:+UnlockDiagnosticVMOptions",
+           "-XX:CompilerDirectivesFile={resource_dir}/compiler-directives.json", "$jvm_opens",
+           "$cache_use",${unsafe_flag:+ \"$unsafe_flag\",}
            "-cp", "{resource_dir}/jars/*", "org.pyport.kernel.PyportKernel", "{connection_file}"],
   "display_name": "Java",
   "language": "java",
@@ -155,7 +164,8 @@ esac
 # (the cache records their paths); without it the JVM just starts without it.
 if [ "$cache_file" = pyport.aot ]; then cache_make="-XX:AOTCacheOutput=$target/pyport.aot"
 else cache_make="-XX:ArchiveClassesAtExit=$target/pyport.jsa"; fi
-if "$best_java" "$cache_make" -Djava.awt.headless=true -XX:+UseSerialGC ${unsafe_flag:+"$unsafe_flag"} \
+if "$best_java" "$cache_make" -Djava.awt.headless=true "${jvm_opts[@]}" \
+     "-XX:CompilerDirectivesFile=$target/compiler-directives.json" "$jvm_opens" ${unsafe_flag:+"$unsafe_flag"} \
      -cp "$target/jars/*" org.pyport.kernel.PyportKernel --warmup >/dev/null 2>"$target/.cds.log"; then
   rm -f "$target/.cds.log"
 else

@@ -207,7 +207,7 @@ public class PyportKernel extends BaseKernel {
     }
 
     /** How often the training run repeats its cells (richer method profiles for the JDK 25 AOT cache). */
-    private static final int TRAINING_ROUNDS = 8;
+    private static final int TRAINING_ROUNDS = 20;
 
     /**
      * Serves Jupyter on the connection's sockets until a shutdown request (or the connection closes).
@@ -378,6 +378,9 @@ public class PyportKernel extends BaseKernel {
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
         } finally {
             executing = false;
+            if (evaluatorFuture.isDone() && !evaluatorFuture.isCompletedExceptionally()) {
+                evaluator().endCell(); // JShell's class path indexing may go on while no cell runs
+            }
         }
     }
 

@@ -31,6 +31,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final JShell shell;
     private final CellExecutionControlProvider provider;
     private final SourceCodeAnalysis analysis;
+    private final IndexingPause indexing;
     private final IntSupplier cellNumber;
     /** snippet id -> where its source came from, to name frames of code defined in earlier cells */
     private final Map<String, Location> locations = new ConcurrentHashMap<>();
@@ -77,6 +78,9 @@ public final class JShellEvaluator implements AutoCloseable {
         }
         // after the class path: source analysis starts indexing it in the background
         this.analysis = shell.sourceCodeAnalysis();
+        // paused until the first cell has run: the kernel's start and first result come first (see IndexingPause)
+        this.indexing = IndexingPause.of(analysis);
+        indexing.pause();
         try {
             for (String snippet : startup) {
                 eval(snippet, 0);
@@ -358,11 +362,22 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** Forgets an interrupt that arrived after the previous cell finished; call when a cell starts. */
     public void beginCell() {
+        indexing.pause();
         interruptRequested = false;
         CellExecutionControl control = provider.control();
         if (control != null) {
             control.clearStopBeforeStart();
         }
+    }
+
+    /** Call when a cell has finished: JShell's class path indexer may use the time until the next one. */
+    public void endCell() {
+        indexing.resumeWhenIdle();
+    }
+
+    /** @return true if JShell's class path indexer can be kept off the CPU while cells run (see {@link #endCell}) */
+    public boolean pausesIndexing() {
+        return indexing.works();
     }
 
     /** @return true if {@link #stop()} was called since {@link #beginCell()} */
@@ -403,6 +418,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
+        indexing.close();
         shell.close();
     }
 
