@@ -78,13 +78,14 @@ public final class JShellEvaluator implements AutoCloseable {
         }
         // after the class path: source analysis starts indexing it in the background
         this.analysis = shell.sourceCodeAnalysis();
-        // paused until the first cell has run: the kernel's start and first result come first (see IndexingPause)
+        // paused while the start-up snippets run, then until the kernel is idle (see IndexingPause)
         this.indexing = IndexingPause.of(analysis);
         indexing.pause();
         try {
             for (String snippet : startup) {
                 eval(snippet, 0);
             }
+            indexing.resumeWhenIdle();
         } catch (RuntimeException e) {
             // e.g. a compiler option javac rejects, which surfaces at the first snippet: leave nothing running
             shell.close();
