@@ -38,32 +38,15 @@ except ImportError:  # the leak checks need it; say so instead of silently skipp
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 MARKER_VAR = "PYPORT_NOTEBOOK_RUN"
 
-# Threads the JDK or the kernel start lazily on their own and keep for the JVM's lifetime.
-JVM_OWNED_THREADS = (
-    "ForkJoinPool.commonPool-worker-", "process reaper", "Common-Cleaner", "Attach Listener",
-    "Java2D Disposer", "Reference Handler", "Finalizer", "Signal Dispatcher", "Notification Thread",
-    "pyport-kernel", "pyport-cell-", "pyport-output-", "JShell", "Keep-Alive-Timer", "InnocuousThread", "Cleaner-", "Timer-jshell",
-    # the virtual-thread scheduler's helpers (JDK 21+), started on first use and kept
-    "VirtualThread-unparker", "VirtualThread-unblocker", "Read-Poller", "Write-Poller",
-)
-# Thread groups the JDK keeps for itself: the virtual-thread carriers and, on JDK 25, their delay scheduler.
-JVM_OWNED_GROUPS = ("CarrierThreads",)
-
-CENSUS_BEFORE = (
-    "final java.util.Set<Thread> pyportThreadsBefore = "
-    "java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());\n"
-    "pyportThreadsBefore.addAll(Thread.getAllStackTraces().keySet());"
-)
+# The thread census runs in the kernel with the helper library's LeakCheck, which knows the threads the JDK and the
+# kernel start lazily and keep for the JVM's lifetime (one list, in lib/, unit-tested there).
+CENSUS_BEFORE = "final org.pyport.concurrent.LeakCheck pyportCensus = org.pyport.concurrent.LeakCheck.start();"
 CENSUS_AFTER = """
 {
     java.util.List<String> pyportLeft = java.util.List.of();
     long pyportDeadline = System.nanoTime() + 3_000_000_000L;
-    String[] pyportOwned = %s;
     do {
-        pyportLeft = Thread.getAllStackTraces().keySet().stream()
-            .filter(t -> t.isAlive() && !pyportThreadsBefore.contains(t))
-            .filter(t -> java.util.Arrays.stream(pyportOwned).noneMatch(p -> t.getName().startsWith(p)))
-            .filter(t -> t.getThreadGroup() == null || !java.util.Set.of(%s).contains(t.getThreadGroup().getName()))
+        pyportLeft = pyportCensus.newThreads().stream()
             .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
             .sorted().toList();
         if (pyportLeft.isEmpty()) break;
@@ -71,8 +54,7 @@ CENSUS_AFTER = """
     } while (System.nanoTime() < pyportDeadline);
     System.out.println("PYPORT-THREADS-LEFT:" + String.join("|", pyportLeft));
 }
-""" % ("new String[] {" + ", ".join('"%s"' % p for p in JVM_OWNED_THREADS) + "}",
-       ", ".join('"%s"' % g for g in JVM_OWNED_GROUPS))
+"""
 
 
 def listening_sockets(pids):
