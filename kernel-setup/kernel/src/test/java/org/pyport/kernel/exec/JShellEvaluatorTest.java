@@ -33,6 +33,23 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void startUpImportsAllApply() {
+        try (JShellEvaluator e = new JShellEvaluator(List.of(), classDir, () -> 1,
+                List.of("import java.math.*;", "import java.util.*;", "import java.util.function.*;"))) {
+            assertEquals(java.math.BigInteger.valueOf(6), e.eval("BigInteger.valueOf(5).add(BigInteger.ONE)", 0));
+            assertEquals(List.of(), e.eval("new ArrayList<Integer>()", 0));
+            assertEquals(3, e.eval("((IntUnaryOperator) x -> x + 1).applyAsInt(2)", 0));
+        }
+    }
+
+    @Test
+    void aStartUpImportThatCannotBeFoundIsReportedByName() {
+        CellError error = assertThrows(CellError.class, () -> new JShellEvaluator(List.of(), classDir, () -> 1,
+                List.of("import java.util.*;", "import no.such.pkg.*;")));
+        assertTrue(String.join("\n", error.traceback()).contains("no.such.pkg"), error.traceback().toString());
+    }
+
+    @Test
     void returnsTheValueOfTheLastExpression() {
         assertEquals(42, evaluator.eval("int x = 41;\nx + 1", 0));
         assertEquals(List.of(1, 2), evaluator.eval("List.of(1, 2)", 0));
