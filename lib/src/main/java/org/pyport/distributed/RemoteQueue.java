@@ -7,14 +7,41 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A queue of a {@link QueueManager}, reached through a {@link QueueClient}: Python's queue proxy
- * ({@code m.get_task_queue()}). See {@link NamedQueue} for the operations.
+ * ({@code m.get_task_queue()}). See {@link NamedQueue} for the operations, and {@link
+ * QueueClient} for what its pipelined writes and prefetch change: a put into an unbounded queue
+ * returns once sent, and {@code get}/{@code take} hand out items fetched ahead.
  */
 public final class RemoteQueue extends JsonQueue {
   private final QueueClient client;
+  /** The queue's bound on the manager; 0 = unbounded, the only kind whose puts are pipelined. */
+  private final int maxSize;
+  private final Prefetcher prefetched = new Prefetcher();
 
-  RemoteQueue(String name, QueueClient client, ObjectMapper mapper) {
+  private RemoteQueue(String name, QueueClient client, ObjectMapper mapper, int maxSize) {
     super(name, mapper);
     this.client = client;
+    this.maxSize = maxSize;
+  }
+
+  /**
+   * Asks the manager for the queue's size and bound: an error (naming the registered queues) if
+   * it has no such queue.
+   */
+  static RemoteQueue open(String name, QueueClient client, ObjectMapper mapper) {
+    RemoteQueue probe = new RemoteQueue(name, client, mapper, -1);
+    return new RemoteQueue(name, client, mapper, probe.sizeReply()[1]);
+  }
+
+  @Override
+  boolean rawPutPipelined(List<Object> values, List<byte[]> jsons) {
+    if (maxSize != 0 || !client.pipelining()) {
+      return false; // a bounded queue may be full: the caller waits for its answer
+    }
+    int id = client.newRequestId();
+    client.sendPipelined(id, putRequest(id, jsons, FOREVER), new PipelineWindow.Entry(
+        new ConnectionLostException.Unconfirmed("put", name(), values),
+        reply -> problem(reply, Wire.OK)));
+    return true;
   }
 
   @Override
@@ -38,15 +65,54 @@ public final class RemoteQueue extends JsonQueue {
   /** Longest single wait on the manager: between slices an interrupt is noticed. */
   private static final long SLICE_MILLIS = 1000;
 
+  /**
+   * With prefetch: a single get/take hands out the next fetched item (fetching up to {@link
+   * QueueClient#prefetch} held items when none is left); a get acknowledges its item at once,
+   * pipelined, so it is never delivered again. Batches take what is buffered first.
+   */
   @Override
   List<Raw> rawTake(long timeoutMillis, int max, boolean autoAck) {
+    client.checkOpen(); // fetched items are stale once the connection is gone
+    if (client.prefetch() == 1) {
+      return takeFromManager(timeoutMillis, max, autoAck, false);
+    }
+    List<Raw> got;
+    if (max > 1) {
+      got = prefetched.poll(max);
+      if (got.isEmpty()) {
+        return takeFromManager(timeoutMillis, max, autoAck, false);
+      }
+    } else {
+      Raw next = prefetched.next(timeoutMillis,
+          ms -> takeFromManager(ms, client.prefetch(), false, true));
+      if (next == null) {
+        return null;
+      }
+      got = List.of(next);
+    }
+    if (autoAck) {
+      ackConsumed(got);
+    }
+    return got;
+  }
+
+  /** Acknowledges items handed out by a get: one frame, no reply (the client holds them). */
+  private void ackConsumed(List<Raw> items) {
+    Wire.Out out = request(Wire.ACKS, 0, 4 + 8 * items.size()).i32(items.size());
+    for (Raw r : items) {
+      out.i64(r.id());
+    }
+    client.send(out);
+  }
+
+  private List<Raw> takeFromManager(long timeoutMillis, int max, boolean autoAck, boolean prefetch) {
     // a thread blocked reading a socket does not see Thread.interrupt(), so long waits are cut
     // into slices; an interrupt (the notebook's stop button) ends the wait within a slice
     long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000;
     while (true) {
       long left = timeoutMillis < 0 ? SLICE_MILLIS
           : Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
-      List<Raw> got = takeOnce(Math.min(left, SLICE_MILLIS), max, autoAck);
+      List<Raw> got = takeOnce(Math.min(left, SLICE_MILLIS), max, autoAck, prefetch);
       if (got != null || (timeoutMillis >= 0 && left <= SLICE_MILLIS)) {
         return got;
       }
@@ -57,10 +123,11 @@ public final class RemoteQueue extends JsonQueue {
     }
   }
 
-  private List<Raw> takeOnce(long timeoutMillis, int max, boolean autoAck) {
+  private List<Raw> takeOnce(long timeoutMillis, int max, boolean autoAck, boolean prefetch) {
     int id = client.newRequestId();
+    int flags = (autoAck ? Wire.TAKE_AUTO_ACK : 0) | (prefetch ? Wire.TAKE_PREFETCH : 0);
     CompletableFuture<byte[]> f = client.call(id,
-        request(Wire.TAKE, id, 16).i64(timeoutMillis).i32(max).u8(autoAck ? 1 : 0));
+        request(Wire.TAKE, id, 16).i64(timeoutMillis).i32(max).u8(flags));
     byte[] reply = client.await(f, () -> {
       // give up on the manager; if it served us meanwhile, hand the values back
       client.send(request(Wire.CANCEL, id, 0));
@@ -101,11 +168,22 @@ public final class RemoteQueue extends JsonQueue {
   @Override
   void rawAck(long id) {
     int req = client.newRequestId();
-    byte[] reply = client.await(client.call(req, request(Wire.ACK, req, 8).i64(id)), null);
-    if (status(reply, Wire.OK, Wire.STALE) == Wire.STALE) {
-      throw new DistributedQueueException("task " + id + " of queue '" + name() + "' is no longer "
-          + "held by this client (already finished, or requeued after a lost connection)");
+    Wire.Out ack = request(Wire.ACK, req, 8).i64(id);
+    if (client.pipelining()) {
+      client.sendPipelined(req, ack, new PipelineWindow.Entry(
+          new ConnectionLostException.Unconfirmed("ack", name(), List.of()),
+          reply -> reply[0] == Wire.STALE ? stale(id) : problem(reply, Wire.OK)));
+      return;
     }
+    byte[] reply = client.await(client.call(req, ack), null);
+    if (status(reply, Wire.OK, Wire.STALE) == Wire.STALE) {
+      throw new DistributedQueueException(stale(id));
+    }
+  }
+
+  private String stale(long id) {
+    return "task " + id + " of queue '" + name() + "' is no longer held by this client "
+        + "(already finished, or requeued after a lost connection)";
   }
 
   @Override
@@ -115,6 +193,28 @@ public final class RemoteQueue extends JsonQueue {
 
   @Override
   int rawDone(List<Long> ids, NamedQueue results, List<byte[]> jsons) {
+    int req = client.newRequestId();
+    byte[] reply = client.await(client.call(req, doneRequest(req, ids, results, jsons)), null);
+    status(reply, Wire.OK);
+    return intAfterHeader(reply);
+  }
+
+  @Override
+  boolean rawDonePipelined(List<Long> ids, NamedQueue results, List<byte[]> jsons,
+      List<Object> values) {
+    if (!client.pipelining()) {
+      return false;
+    }
+    int req = client.newRequestId();
+    client.sendPipelined(req, doneRequest(req, ids, results, jsons), new PipelineWindow.Entry(
+        new ConnectionLostException.Unconfirmed("done", name(), values), reply -> {
+          String error = problem(reply, Wire.OK);
+          return error != null ? error : droppedResults(ids.size(), intAfterHeader(reply));
+        }));
+    return true;
+  }
+
+  private Wire.Out doneRequest(int req, List<Long> ids, NamedQueue results, List<byte[]> jsons) {
     if (!(results instanceof RemoteQueue r) || r.client != client) {
       throw new IllegalArgumentException("results must be a queue of the same client: "
           + "client.queue(name)");
@@ -123,22 +223,35 @@ public final class RemoteQueue extends JsonQueue {
     for (byte[] j : jsons) {
       size += 12 + j.length;
     }
-    int req = client.newRequestId();
     Wire.Out out = request(Wire.DONE, req, size).str(results.name()).i32(ids.size());
     for (int i = 0; i < ids.size(); i++) {
       out.i64(ids.get(i)).blob(jsons.get(i));
     }
-    byte[] reply = client.await(client.call(req, out), null);
-    status(reply, Wire.OK);
-    return intAfterHeader(reply);
+    return out;
   }
 
+  /**
+   * How many values wait in the queue on the manager. Items this client fetched ahead and has
+   * not handed out yet are held for it, so they are not counted (as taken tasks are not).
+   */
   @Override
   public int size() {
+    return sizeReply()[0];
+  }
+
+  /** @return the queue's size and bound, from the manager */
+  private int[] sizeReply() {
     int id = client.newRequestId();
     byte[] reply = client.await(client.call(id, request(Wire.SIZE, id, 0)), null);
     status(reply, Wire.SIZE_IS);
-    return intAfterHeader(reply);
+    Wire.In in = new Wire.In(reply);
+    try {
+      in.u8();
+      in.i32();
+      return new int[] {in.i32(), in.i32()};
+    } catch (FrameException e) {
+      throw new DistributedQueueException("malformed reply from the manager: " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -158,6 +271,16 @@ public final class RemoteQueue extends JsonQueue {
       return in.i32();
     } catch (FrameException e) {
       throw new DistributedQueueException("malformed reply from the manager: " + e.getMessage(), e);
+    }
+  }
+
+  /** For a pipelined reply: {@code null} if its status is {@code expected}, else what went wrong. */
+  private String problem(byte[] reply, byte expected) {
+    try {
+      status(reply, expected);
+      return null;
+    } catch (RuntimeException e) {
+      return "queue '" + name() + "': " + e.getMessage();
     }
   }
 
