@@ -19,6 +19,10 @@ final class Prefetcher {
   private final ArrayDeque<JsonQueue.Raw> items = new ArrayDeque<>();
   private boolean fetching;
 
+  synchronized int size() {
+    return items.size();
+  }
+
   /** @return up to {@code max} buffered items, in order; none if the buffer is empty */
   synchronized List<JsonQueue.Raw> poll(int max) {
     List<JsonQueue.Raw> out = new ArrayList<>(Math.min(max, items.size()));

@@ -217,6 +217,15 @@ public final class QueueClient implements AutoCloseable {
     return pending.size();
   }
 
+  /**
+   * Drops the connection at once, as a crash would: no flush, no graceful close (tests: what
+   * the manager does with what this client held).
+   */
+  void abort() {
+    closed = true;
+    closeQuietly(socket);
+  }
+
   /** Pipelined requests not confirmed yet (tests). */
   int unconfirmedCount() {
     return window == null ? 0 : window.size();

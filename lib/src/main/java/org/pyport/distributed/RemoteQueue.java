@@ -96,6 +96,11 @@ public final class RemoteQueue extends JsonQueue {
     return got;
   }
 
+  /** Items fetched ahead and not handed out yet (tests). */
+  int buffered() {
+    return prefetched.size();
+  }
+
   /** Acknowledges items handed out by a get: one frame, no reply (the client holds them). */
   private void ackConsumed(List<Raw> items) {
     Wire.Out out = request(Wire.ACKS, 0, 4 + 8 * items.size()).i32(items.size());

@@ -393,6 +393,11 @@ final class ServedQueue {
     return limit;
   }
 
+  /** Takes waiting for an item (tests). */
+  synchronized int waitingCount() {
+    return takers.size();
+  }
+
   /** Items {@code owner} holds (tests). */
   synchronized int heldBy(Object owner) {
     return heldBy.getOrDefault(owner, 0);

@@ -166,6 +166,16 @@ final class Wire {
       }
     }
 
+    /** Reads a message's first byte (operation or status) and returns the request id after it. */
+    int skipOpAndReadInt() {
+      try {
+        u8();
+        return i32();
+      } catch (FrameException e) {
+        throw new DistributedQueueException("malformed message: " + e.getMessage(), e);
+      }
+    }
+
     /** Reads a reply's status, request id and the long after them (a task id). */
     long skipHeaderAndReadLong() {
       try {
