@@ -40,7 +40,9 @@ import java.util.function.BooleanSupplier;
  *   <li><b>prefetch</b>: {@code get} and {@code take} fetch up to {@link Builder#prefetch} items
  *       with one request and hand them out one per call. The manager keeps them as held by this
  *       client until each is consumed, so closing the client (or losing it) gives the unconsumed
- *       ones back, in order.
+ *       ones back, in order. A {@code get} acknowledges its item without a reply, batched with
+ *       the client's next request (or at {@link #flush()}, {@link #close()}): a process that dies
+ *       right after a get may see that item delivered again to another client.
  * </ul>
  *
  * {@code builder().prefetch(1).maxUnconfirmed(0)} gives Python's behaviour: one request and one
@@ -147,16 +149,16 @@ public final class QueueClient implements AutoCloseable {
   }
 
   /**
-   * Waits until the manager has confirmed every pipelined request (puts, dones, acks): after
-   * it, the values put are in their queues, visible to every other client. Does nothing when
-   * nothing is pending.
+   * Sends the acknowledgements of items consumed by {@code get} that wait for the next request,
+   * then waits until the manager has confirmed every pipelined request (puts, dones, acks):
+   * after it, the values put are in their queues, visible to every other client.
    *
    * @throws DistributedQueueException if a pipelined request failed (the message says which)
    * @throws ConnectionLostException if the connection dropped; {@link
    *     ConnectionLostException#unconfirmed()} lists the requests without a reply
    */
   public void flush() {
-    checkOpen();
+    sendUnsentAcks();
     if (window != null && !window.isEmpty()) {
       waitUntil(window::isEmpty, null);
     }
@@ -321,13 +323,33 @@ public final class QueueClient implements AutoCloseable {
     checkOpen();
     try {
       synchronized (out) {
+        writeUnsentAcks(); // the batched acks of gets travel with this request, in one write
         out.write(message.frame(), 0, message.frameLength());
         out.flush();
       }
     } catch (IOException e) {
       lost(e);
-      throw new ConnectionLostException("connection to queue manager " + where() + " lost: "
-          + e.getMessage(), e);
+      throw lostNow();
+    }
+  }
+
+  /** Sends the acks of consumed items that are waiting for the next request (see RemoteQueue). */
+  void sendUnsentAcks() {
+    checkOpen();
+    try {
+      synchronized (out) {
+        writeUnsentAcks();
+        out.flush();
+      }
+    } catch (IOException e) {
+      lost(e);
+      throw lostNow();
+    }
+  }
+
+  private void writeUnsentAcks() throws IOException {
+    for (RemoteQueue q : queues.values()) {
+      q.writeUnsentAcks(out);
     }
   }
 

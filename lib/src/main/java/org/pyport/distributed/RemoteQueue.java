@@ -1,6 +1,8 @@
 package org.pyport.distributed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +18,8 @@ public final class RemoteQueue extends JsonQueue {
   /** The queue's bound on the manager; 0 = unbounded, the only kind whose puts are pipelined. */
   private final int maxSize;
   private final Prefetcher prefetched = new Prefetcher();
+  /** Items a get handed out whose ack has not left yet (see {@link #ackConsumed}). */
+  private final List<Long> unsentAcks = new ArrayList<>();
 
   private RemoteQueue(String name, QueueClient client, ObjectMapper mapper, int maxSize) {
     super(name, mapper);
@@ -101,13 +105,36 @@ public final class RemoteQueue extends JsonQueue {
     return prefetched.size();
   }
 
-  /** Acknowledges items handed out by a get: one frame, no reply (the client holds them). */
+  /**
+   * Acknowledges items handed out by a get. The acks are batched: they leave with the client's
+   * next request to the manager (in the same write), or once {@code prefetch} of them are
+   * waiting, or at {@link QueueClient#flush()} and {@link QueueClient#close()}; no reply is sent
+   * for them. Why: one write per get would cost a system call and a wake-up of the manager per
+   * item. The price: if the process dies right after a get, that item may be delivered again.
+   */
   private void ackConsumed(List<Raw> items) {
-    Wire.Out out = request(Wire.ACKS, 0, 4 + 8 * items.size()).i32(items.size());
-    for (Raw r : items) {
-      out.i64(r.id());
+    boolean sendNow;
+    synchronized (unsentAcks) {
+      items.forEach(r -> unsentAcks.add(r.id()));
+      sendNow = unsentAcks.size() >= client.prefetch();
     }
-    client.send(out);
+    if (sendNow) {
+      client.sendUnsentAcks();
+    }
+  }
+
+  /** Writes one ACKS frame for the acks not sent yet, if any; the caller flushes. */
+  void writeUnsentAcks(OutputStream out) throws IOException {
+    Wire.Out frame;
+    synchronized (unsentAcks) {
+      if (unsentAcks.isEmpty()) {
+        return;
+      }
+      frame = request(Wire.ACKS, 0, 4 + 8 * unsentAcks.size()).i32(unsentAcks.size());
+      unsentAcks.forEach(frame::i64);
+      unsentAcks.clear();
+    }
+    out.write(frame.frame(), 0, frame.frameLength());
   }
 
   private List<Raw> takeFromManager(long timeoutMillis, int max, boolean autoAck, boolean prefetch) {

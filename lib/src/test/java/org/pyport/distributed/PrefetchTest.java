@@ -50,6 +50,7 @@ class PrefetchTest {
         assertEquals(1, q.get(T));
         assertEquals(2, q.get(T));
         int held = q.buffered();
+        a.flush(); // the acks of gets wait for the client's next request; flush sends them
         TestSupport.eventually("the consumed items are acknowledged",
             () -> m.heldCount("task_queue") == held);
       } // closing gives back the buffered items, in order, at the head of the queue
