@@ -65,6 +65,9 @@ public final class QueueClient implements AutoCloseable {
   private final Socket socket;
   private final OutputStream out;
   private final Frames frames;
+  /** Unconfirmed requests from which a send also asks the socket for replies that arrived. */
+  private static final int DRAIN_AT = 64;
+
   private final ObjectMapper mapper;
   private final int maxFrameBytes;
   private final int frameTimeoutMillis;
@@ -287,10 +290,14 @@ public final class QueueClient implements AutoCloseable {
 
   /**
    * Reads the replies that are already there, without blocking, so that the window rarely fills
-   * and a failure shows up early. Only if no other thread is reading.
+   * and a failure shows up early. Only if no other thread is reading. Asking the socket costs a
+   * system call, so it is asked only once {@link #DRAIN_AT} requests wait; replies already in
+   * the client's buffer are always taken.
    */
   private void drainReadyReplies() {
-    if (window.isEmpty() || !readLock.tryLock()) {
+    int waiting = window.size();
+    boolean buffered = frames.hasBuffered();
+    if (waiting == 0 || (!buffered && waiting < DRAIN_AT) || !readLock.tryLock()) {
       return;
     }
     try {
