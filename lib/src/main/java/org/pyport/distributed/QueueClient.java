@@ -17,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 
 /**
  * A connection to a {@link QueueManager}: Python's {@code QueueManager(address, authkey)} followed
@@ -65,9 +63,7 @@ public final class QueueClient implements AutoCloseable {
   private final Socket socket;
   private final OutputStream out;
   private final Frames frames;
-  /** Unconfirmed requests from which a send also asks the socket for replies that arrived. */
-  private static final int DRAIN_AT = 64;
-
+  private final ReplyReader replies;
   private final ObjectMapper mapper;
   private final int maxFrameBytes;
   private final int frameTimeoutMillis;
@@ -76,13 +72,8 @@ public final class QueueClient implements AutoCloseable {
   private final PipelineWindow window;
   /** A lost connection with unconfirmed requests, not yet thrown to the caller. */
   private volatile ConnectionLostException lossToReport;
-  private final Map<Integer, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
   private final Map<String, RemoteQueue> queues = new ConcurrentHashMap<>();
   private final AtomicInteger nextRequest = new AtomicInteger();
-  /** Held by the one thread that reads replies from the socket (see {@link #await}). */
-  private final ReentrantLock readLock = new ReentrantLock();
-  /** Threads waiting for a reply while another thread reads: woken after each dispatch. */
-  private final Object followers = new Object();
   private volatile boolean closed;
   private volatile Throwable failure;
 
@@ -102,6 +93,8 @@ public final class QueueClient implements AutoCloseable {
       this.socket = s;
       this.out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
       this.frames = new Frames(s, frameTimeoutMillis, ALARMS);
+      this.replies = new ReplyReader(frames, s, maxFrameBytes, window, this::lost,
+          () -> failure == null ? null : lostNow());
       authenticate(b.authkey, connectMillis);
     } catch (IOException e) {
       closeQuietly(s);
@@ -163,7 +156,7 @@ public final class QueueClient implements AutoCloseable {
   public void flush() {
     sendUnsentAcks();
     if (window != null && !window.isEmpty()) {
-      waitUntil(window::isEmpty, null);
+      replies.waitUntil(window::isEmpty, null);
     }
     checkOpen(); // a failed reply read meanwhile
   }
@@ -201,7 +194,7 @@ public final class QueueClient implements AutoCloseable {
     } finally {
       alarm.run();
       closeQuietly(socket); // a thread blocked reading gets an exception and fails what is pending
-      failPending(new ConnectionLostException("client closed", null));
+      replies.failPending(new ConnectionLostException("client closed", null));
     }
     if (problem != null) {
       throw problem;
@@ -219,7 +212,7 @@ public final class QueueClient implements AutoCloseable {
 
   /** Requests still waiting for a reply (tests). */
   int pendingCount() {
-    return pending.size();
+    return replies.pendingCount();
   }
 
   /**
@@ -258,12 +251,11 @@ public final class QueueClient implements AutoCloseable {
 
   /** Sends a request and returns the future of its reply payload. */
   CompletableFuture<byte[]> call(int requestId, Wire.Out message) {
-    CompletableFuture<byte[]> reply = new CompletableFuture<>();
-    pending.put(requestId, reply);
+    CompletableFuture<byte[]> reply = replies.expect(requestId);
     try {
       send(message);
     } catch (RuntimeException e) {
-      pending.remove(requestId);
+      replies.forget(requestId);
       throw e;
     }
     return reply;
@@ -275,9 +267,9 @@ public final class QueueClient implements AutoCloseable {
    */
   void sendPipelined(int requestId, Wire.Out message, PipelineWindow.Entry entry) {
     checkOpen();
-    drainReadyReplies();
+    replies.drainReady();
     if (window.isFull()) {
-      waitUntil(() -> !window.isFull(), null); // reads replies until the oldest is confirmed
+      replies.waitUntil(() -> !window.isFull(), null); // reads until the oldest is confirmed
     }
     window.add(requestId, entry);
     try {
@@ -285,38 +277,6 @@ public final class QueueClient implements AutoCloseable {
     } catch (RuntimeException e) {
       window.remove(requestId); // the caller gets the exception: not also "unconfirmed"
       throw e;
-    }
-  }
-
-  /**
-   * Reads the replies that are already there, without blocking, so that the window rarely fills
-   * and a failure shows up early. Only if no other thread is reading. Asking the socket costs a
-   * system call, so it is asked only once {@link #DRAIN_AT} requests wait; replies already in
-   * the client's buffer are always taken.
-   */
-  private void drainReadyReplies() {
-    int waiting = window.size();
-    boolean buffered = frames.hasBuffered();
-    if (waiting == 0 || (!buffered && waiting < DRAIN_AT) || !readLock.tryLock()) {
-      return;
-    }
-    try {
-      while (!window.isEmpty() && (frames.hasBuffered() || socketHasBytes())) {
-        readOne();
-      }
-    } finally {
-      readLock.unlock();
-      synchronized (followers) {
-        followers.notifyAll();
-      }
-    }
-  }
-
-  private boolean socketHasBytes() {
-    try {
-      return socket.getInputStream().available() > 0;
-    } catch (IOException e) {
-      return false; // the next read reports it
     }
   }
 
@@ -361,13 +321,11 @@ public final class QueueClient implements AutoCloseable {
   }
 
   /**
-   * Waits for a reply. There is no reader thread: a waiting caller reads the socket itself and
-   * hands other callers' replies to their futures (leader/followers), so a single-threaded client
-   * — the usual worker — gets its reply without a thread switch. On interrupt runs {@code
-   * onInterrupt} (e.g. cancel on the manager).
+   * Waits for a reply, reading the socket if no other thread does (see {@link ReplyReader}). On
+   * interrupt runs {@code onInterrupt} (e.g. cancel on the manager).
    */
   byte[] await(CompletableFuture<byte[]> reply, Runnable onInterrupt) {
-    waitUntil(reply::isDone, onInterrupt);
+    replies.waitUntil(reply::isDone, onInterrupt);
     try {
       return reply.get();
     } catch (InterruptedException e) {
@@ -379,103 +337,22 @@ public final class QueueClient implements AutoCloseable {
     }
   }
 
-  /** Reads replies (or lets another thread read them) until {@code done} holds. */
-  private void waitUntil(BooleanSupplier done, Runnable onInterrupt) {
-    try {
-      while (!done.getAsBoolean()) {
-        if (readLock.tryLock()) {
-          try {
-            while (!done.getAsBoolean()) {
-              if (failure != null) {
-                throw lostNow(); // nothing more will arrive
-              }
-              readOne();
-            }
-          } finally {
-            readLock.unlock();
-            synchronized (followers) {
-              followers.notifyAll(); // one of them becomes the reader
-            }
-          }
-        } else {
-          synchronized (followers) {
-            while (!done.getAsBoolean() && readLock.isLocked()) {
-              followers.wait(100); // bounded: a missed notify costs at most this
-            }
-          }
-        }
-      }
-    } catch (InterruptedException e) {
-      if (onInterrupt != null) {
-        onInterrupt.run();
-      }
-      Thread.currentThread().interrupt();
-      throw new DistributedQueueException("interrupted while waiting for the queue manager "
-          + where(), e);
-    }
-  }
-
-  /** Reads one reply and completes its future; a lost connection fails every pending request. */
-  private void readOne() {
-    byte[] payload;
-    try {
-      payload = frames.read(maxFrameBytes, 0);
-      if (payload == null) {
-        throw new IOException("the manager closed the connection");
-      }
-      if (payload.length < 5) {
-        throw new FrameException("malformed reply of " + payload.length + " bytes");
-      }
-    } catch (IOException e) {
-      lost(e);
-      return;
-    }
-    int id = ((payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16)
-        | ((payload[3] & 0xff) << 8) | (payload[4] & 0xff);
-    CompletableFuture<byte[]> reply = pending.remove(id);
-    if (reply != null) {
-      reply.complete(payload); // callbacks (releasing abandoned takes) only send, never wait
-    } else if (window == null || !window.confirm(id, payload)) {
-      return; // a reply nobody waits for any more
-    }
-    synchronized (followers) {
-      followers.notifyAll();
-    }
-  }
-
   /**
    * Half-closes, then reads until the manager closes its side: the manager has then read every
    * request (the acks of consumed items too) before it requeues what this client still held,
    * and no unread reply is left in the socket (closing a socket with unread input sends a reset,
-   * which may discard what was sent last). Skipped if another thread is reading.
+   * which may discard what was sent last).
    */
   private void closeGracefully() {
-    if (failure != null || socket.isClosed() || !readLock.tryLock()) {
+    if (failure != null || socket.isClosed()) {
       return;
     }
     try {
       socket.shutdownOutput();
-      byte[] payload;
-      while ((payload = frames.read(maxFrameBytes, 0)) != null) {
-        if (payload.length >= 5) {
-          dispatchLate(payload);
-        }
-      }
     } catch (IOException e) {
-      // closing anyway
-    } finally {
-      readLock.unlock();
+      return; // closing anyway
     }
-  }
-
-  /** A reply read while closing: completes its future if someone still waits. */
-  private void dispatchLate(byte[] payload) {
-    int id = ((payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16)
-        | ((payload[3] & 0xff) << 8) | (payload[4] & 0xff);
-    CompletableFuture<byte[]> reply = pending.remove(id);
-    if (reply != null) {
-      reply.complete(payload);
-    }
+    replies.readToEnd();
   }
 
   // --- connection ---
@@ -545,7 +422,7 @@ public final class QueueClient implements AutoCloseable {
     List<ConnectionLostException.Unconfirmed> unconfirmed =
         window == null ? List.of() : window.drain();
     ConnectionLostException e = new ConnectionLostException(message, why, unconfirmed);
-    if (failPending(e) == 0 && !unconfirmed.isEmpty()) {
+    if (replies.failPending(e) == 0 && !unconfirmed.isEmpty()) {
       lossToReport = e; // nobody was waiting: thrown by the next call, once
     }
   }
@@ -559,18 +436,6 @@ public final class QueueClient implements AutoCloseable {
     }
     return new ConnectionLostException("connection to queue manager " + where() + " lost"
         + (failure == null ? "" : ": " + failure.getMessage()), failure);
-  }
-
-  /** @return how many waiting requests were failed */
-  private int failPending(RuntimeException e) {
-    int failed = 0;
-    for (Integer id : pending.keySet()) {
-      CompletableFuture<byte[]> f = pending.remove(id);
-      if (f != null && f.completeExceptionally(e)) {
-        failed++;
-      }
-    }
-    return failed;
   }
 
   /**
