@@ -71,8 +71,8 @@ public final class RemoteQueue extends JsonQueue {
 
   /**
    * With prefetch: a single get/take hands out the next fetched item (fetching up to {@link
-   * QueueClient#prefetch} held items when none is left); a get acknowledges its item at once,
-   * pipelined, so it is never delivered again. Batches take what is buffered first.
+   * QueueClient#prefetch} held items when none is left); a get acknowledges its item without a
+   * reply (batched, see {@link #ackConsumed}). Batches take what is buffered first.
    */
   @Override
   List<Raw> rawTake(long timeoutMillis, int max, boolean autoAck) {

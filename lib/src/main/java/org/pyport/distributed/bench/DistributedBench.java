@@ -80,8 +80,13 @@ public final class DistributedBench {
   private DistributedBench() {}
 
   /**
-   * All systems, Python's first (the reference for the ratios): each Java system once with one
-   * request per task (the same program as Python's), once with batches.
+   * All systems, Python's first (the reference for the ratios). Ours runs Python's program (one
+   * put, take, done and get per task) with the client's defaults (pipelined writes, prefetch),
+   * the same program with one request and reply per call as Python's proxies do, and a batched
+   * program; Hazelcast runs one request per task, then batches.
+   *
+   * @param plan how long and how wide
+   * @return the rows of the table, Python's first
    */
   public static List<BenchResult> all(Plan plan) {
     List<BenchResult> out = new ArrayList<>(List.of(python(plan), ours(plan, ClientMode.PER_TASK),
