@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Queue benchmark: our QueueManager vs Python's multiprocessing BaseManager vs Hazelcast IQueue,
 # measured in one run on loopback, printed as a table with ratios (x = relative to Python).
+# Our rows: "pyport QueueManager" = Python's per-task program with the client's defaults
+# (pipelined writes, prefetch); "(prefetch 1, sync)" = the same program, one request and one
+# reply per call like Python's proxies; "(batched)" = putAll/takeBatch/putResults/getBatch.
 # Usage: lib/bench/distributed.sh [workers warmupMs latencyMs throughputMs batch]
 # Builds lib/ with the Maven reactor when its jar is missing; needs python3 on PATH.
 # Before the clock, each of our JVMs (manager+master, workers) runs its hot path on a private

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,6 +56,27 @@ abstract class JsonQueue implements NamedQueue {
   /** Says where this queue lives, for error messages. */
   abstract String where();
 
+  /**
+   * Sends a put without waiting for its reply, if this queue can (a client's unbounded queue).
+   *
+   * @param values the values as the caller gave them, kept until the manager confirms them
+   * @return false: the caller must use {@link #rawPut}
+   */
+  boolean rawPutPipelined(List<Object> values, List<byte[]> jsons) {
+    return false;
+  }
+
+  /**
+   * Sends a done without waiting for its reply, if this queue can; a task no longer held is
+   * reported by a later call.
+   *
+   * @return false: the caller must use {@link #rawDone}
+   */
+  boolean rawDonePipelined(List<Long> ids, NamedQueue results, List<byte[]> jsons,
+      List<Object> values) {
+    return false;
+  }
+
   @Override
   public String name() {
     return name;
@@ -62,13 +84,18 @@ abstract class JsonQueue implements NamedQueue {
 
   @Override
   public void put(Object value) {
-    rawPut(List.of(toJson(value)), FOREVER);
+    List<byte[]> json = List.of(toJson(value));
+    if (!rawPutPipelined(Collections.singletonList(value), json)) {
+      rawPut(json, FOREVER);
+    }
   }
 
   @Override
   public void put(Object value, Duration timeout) {
     long ms = millis(timeout);
-    if (rawPut(List.of(toJson(value)), ms) != 1) {
+    List<byte[]> json = List.of(toJson(value));
+    // an unbounded queue is never full: the timeout cannot matter, the put may be pipelined
+    if (!rawPutPipelined(Collections.singletonList(value), json) && rawPut(json, ms) != 1) {
       throw full(ms);
     }
   }
@@ -79,7 +106,7 @@ abstract class JsonQueue implements NamedQueue {
     for (Object v : values) {
       jsons.add(toJson(v));
     }
-    if (!jsons.isEmpty()) {
+    if (!jsons.isEmpty() && !rawPutPipelined(new ArrayList<>(values), jsons)) {
       rawPut(jsons, FOREVER);
     }
   }
@@ -175,19 +202,30 @@ abstract class JsonQueue implements NamedQueue {
       }
     }
     held.forEach(HeldTask::finish);
-    from.done(held, this, jsons);
+    from.done(held, this, jsons, new ArrayList<>(results));
   }
 
-  private void done(List<HeldTask<?>> tasks, NamedQueue results, List<byte[]> jsons) {
+  private void done(List<HeldTask<?>> tasks, NamedQueue results, List<byte[]> jsons,
+      List<Object> values) {
     List<Long> ids = new ArrayList<>(tasks.size());
     tasks.forEach(t -> ids.add(t.id));
-    int accepted = rawDone(ids, results, jsons);
-    if (accepted != ids.size()) {
-      throw new DistributedQueueException((ids.size() - accepted) + " of " + ids.size()
-          + " tasks of queue '" + name + "' were no longer held here (already finished, or "
-          + "requeued after a lost connection); their results were dropped so that no task "
-          + "yields two results");
+    if (rawDonePipelined(ids, results, jsons, values)) {
+      return;
     }
+    String dropped = droppedResults(ids.size(), rawDone(ids, results, jsons));
+    if (dropped != null) {
+      throw new DistributedQueueException(dropped);
+    }
+  }
+
+  /** @return why results were dropped, or {@code null} if every task was still held */
+  String droppedResults(int tasks, int accepted) {
+    if (accepted == tasks) {
+      return null;
+    }
+    return (tasks - accepted) + " of " + tasks + " tasks of queue '" + name + "' were no longer "
+        + "held here (already finished, or requeued after a lost connection); their results "
+        + "were dropped so that no task yields two results";
   }
 
   private List<Raw> takeRaw(long ms, int max, boolean autoAck) {

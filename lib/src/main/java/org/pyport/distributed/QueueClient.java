@@ -10,13 +10,13 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A connection to a {@link QueueManager}: Python's {@code QueueManager(address, authkey)} followed
@@ -24,6 +24,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * share the one connection, and a thread waiting for a reply reads the socket itself (no reader
  * thread, no thread switch per call). Closing it gives back every task taken and not
  * acknowledged.
+ *
+ * <p>By default the client works like a message broker's client library, not like Python's
+ * proxies (which make one synchronous call per operation):
+ *
+ * <ul>
+ *   <li><b>pipelined writes</b>: a {@code put} into an unbounded queue, {@link Task#done} and
+ *       {@link Task#ack} send their request and return without waiting for the reply; the
+ *       replies are read later, and a failure is thrown by the next call (or by {@link #flush()},
+ *       {@link #close()}). A put returning therefore means "sent", not yet "stored": call {@link
+ *       #flush()} before telling another process that the values are there. Puts into a bounded
+ *       queue wait for their reply, since they may block or fail when the queue is full.
+ *   <li><b>prefetch</b>: {@code get} and {@code take} fetch up to {@link Builder#prefetch} items
+ *       with one request and hand them out one per call. The manager keeps them as held by this
+ *       client until each is consumed, so closing the client (or losing it) gives the unconsumed
+ *       ones back, in order. A {@code get} acknowledges its item without a reply, batched with
+ *       the client's next request (or at {@link #flush()}, {@link #close()}): a process that dies
+ *       right after a get may see that item delivered again to another client.
+ * </ul>
+ *
+ * {@code builder().prefetch(1).maxUnconfirmed(0)} gives Python's behaviour: one request and one
+ * reply per operation.
  *
  * <pre>{@code
  * try (QueueClient m = QueueClient.connect("127.0.0.1", 5000, "abc".getBytes(UTF_8))) {
@@ -42,15 +63,17 @@ public final class QueueClient implements AutoCloseable {
   private final Socket socket;
   private final OutputStream out;
   private final Frames frames;
+  private final ReplyReader replies;
   private final ObjectMapper mapper;
   private final int maxFrameBytes;
-  private final Map<Integer, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
+  private final int frameTimeoutMillis;
+  private final int prefetch;
+  /** Pipelined requests not confirmed yet; {@code null}: every request waits for its reply. */
+  private final PipelineWindow window;
+  /** A lost connection with unconfirmed requests, not yet thrown to the caller. */
+  private volatile ConnectionLostException lossToReport;
   private final Map<String, RemoteQueue> queues = new ConcurrentHashMap<>();
   private final AtomicInteger nextRequest = new AtomicInteger();
-  /** Held by the one thread that reads replies from the socket (see {@link #await}). */
-  private final ReentrantLock readLock = new ReentrantLock();
-  /** Threads waiting for a reply while another thread reads: woken after each dispatch. */
-  private final Object followers = new Object();
   private volatile boolean closed;
   private volatile Throwable failure;
 
@@ -59,6 +82,9 @@ public final class QueueClient implements AutoCloseable {
     this.port = b.port;
     this.mapper = b.mapper;
     this.maxFrameBytes = b.maxFrameBytes;
+    this.frameTimeoutMillis = Math.toIntExact(b.frameTimeout.toMillis());
+    this.prefetch = b.prefetch;
+    this.window = b.maxUnconfirmed == 0 ? null : new PipelineWindow(b.maxUnconfirmed);
     Socket s = new Socket();
     int connectMillis = Math.toIntExact(b.connectTimeout.toMillis());
     try {
@@ -66,7 +92,9 @@ public final class QueueClient implements AutoCloseable {
       connect(s, connectMillis);
       this.socket = s;
       this.out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
-      this.frames = new Frames(s, Math.toIntExact(b.frameTimeout.toMillis()), ALARMS);
+      this.frames = new Frames(s, frameTimeoutMillis, ALARMS);
+      this.replies = new ReplyReader(frames, s, maxFrameBytes, window, this::lost,
+          () -> failure == null ? null : lostNow());
       authenticate(b.authkey, connectMillis);
     } catch (IOException e) {
       closeQuietly(s);
@@ -107,23 +135,70 @@ public final class QueueClient implements AutoCloseable {
   public RemoteQueue queue(String name) {
     RemoteQueue q = queues.get(name);
     if (q == null) {
-      q = new RemoteQueue(name, this, mapper);
-      q.size(); // the manager answers with an error naming its queues if there is none
+      // the manager answers with an error naming its queues if there is none, else with the
+      // queue's bound, which says whether puts may be pipelined
+      q = RemoteQueue.open(name, this, mapper);
       queues.putIfAbsent(name, q);
       q = queues.get(name);
     }
     return q;
   }
 
-  /** Closes the connection; the manager requeues tasks taken and not acknowledged. Idempotent. */
+  /**
+   * Sends the acknowledgements of items consumed by {@code get} that wait for the next request,
+   * then waits until the manager has confirmed every pipelined request (puts, dones, acks):
+   * after it, the values put are in their queues, visible to every other client.
+   *
+   * @throws DistributedQueueException if a pipelined request failed (the message says which)
+   * @throws ConnectionLostException if the connection dropped; {@link
+   *     ConnectionLostException#unconfirmed()} lists the requests without a reply
+   */
+  public void flush() {
+    sendUnsentAcks();
+    if (window != null && !window.isEmpty()) {
+      replies.waitUntil(window::isEmpty, null);
+    }
+    checkOpen(); // a failed reply read meanwhile
+  }
+
+  /**
+   * Closes the connection. First waits (at most the frame timeout, 10 s) until every pipelined
+   * request is confirmed, so that {@code put(x); close();} never loses {@code x}; then closes
+   * gracefully: the manager reads everything sent before it sees the end, and gives back the
+   * tasks and prefetched items this client held and had not acknowledged. Idempotent.
+   *
+   * @throws DistributedQueueException if a pipelined request failed (the connection is closed
+   *     anyway)
+   * @throws ConnectionLostException if the connection dropped with requests unconfirmed; see
+   *     {@link ConnectionLostException#unconfirmed()}
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
+    // bounded: a manager that stopped answering cannot keep close() waiting
+    Runnable alarm = ALARMS.schedule(frameTimeoutMillis, () -> closeQuietly(socket));
+    RuntimeException problem = null;
+    try {
+      flush();
+    } catch (ConnectionLostException e) {
+      // a connection lost earlier is no news, unless requests were unconfirmed
+      problem = e.unconfirmed().isEmpty() ? null : e;
+    } catch (RuntimeException e) {
+      problem = e;
+    }
     closed = true;
-    closeQuietly(socket); // a thread blocked reading gets an exception and fails what is pending
-    failPending(new ConnectionLostException("client closed", null));
+    try {
+      closeGracefully();
+    } finally {
+      alarm.run();
+      closeQuietly(socket); // a thread blocked reading gets an exception and fails what is pending
+      replies.failPending(new ConnectionLostException("client closed", null));
+    }
+    if (problem != null) {
+      throw problem;
+    }
   }
 
   @Override
@@ -137,7 +212,31 @@ public final class QueueClient implements AutoCloseable {
 
   /** Requests still waiting for a reply (tests). */
   int pendingCount() {
-    return pending.size();
+    return replies.pendingCount();
+  }
+
+  /**
+   * Drops the connection at once, as a crash would: no flush, no graceful close (tests: what
+   * the manager does with what this client held).
+   */
+  void abort() {
+    closed = true;
+    closeQuietly(socket);
+  }
+
+  /** Pipelined requests not confirmed yet (tests). */
+  int unconfirmedCount() {
+    return window == null ? 0 : window.size();
+  }
+
+  /** @return how many items a get/take fetches at once; 1 = one request per item */
+  int prefetch() {
+    return prefetch;
+  }
+
+  /** @return whether puts into unbounded queues, dones and acks are pipelined */
+  boolean pipelining() {
+    return window != null;
   }
 
   // --- requests ---
@@ -152,15 +251,33 @@ public final class QueueClient implements AutoCloseable {
 
   /** Sends a request and returns the future of its reply payload. */
   CompletableFuture<byte[]> call(int requestId, Wire.Out message) {
-    CompletableFuture<byte[]> reply = new CompletableFuture<>();
-    pending.put(requestId, reply);
+    CompletableFuture<byte[]> reply = replies.expect(requestId);
     try {
       send(message);
     } catch (RuntimeException e) {
-      pending.remove(requestId);
+      replies.forget(requestId);
       throw e;
     }
     return reply;
+  }
+
+  /**
+   * Sends a request without waiting for its reply; the reply is checked when it is read, and a
+   * failure is thrown by a later call. Waits first while the window is full.
+   */
+  void sendPipelined(int requestId, Wire.Out message, PipelineWindow.Entry entry) {
+    checkOpen();
+    replies.drainReady();
+    if (window.isFull()) {
+      replies.waitUntil(() -> !window.isFull(), null); // reads until the oldest is confirmed
+    }
+    window.add(requestId, entry);
+    try {
+      send(message);
+    } catch (RuntimeException e) {
+      window.remove(requestId); // the caller gets the exception: not also "unconfirmed"
+      throw e;
+    }
   }
 
   /** Sends a request that gets no reply. */
@@ -173,82 +290,69 @@ public final class QueueClient implements AutoCloseable {
     checkOpen();
     try {
       synchronized (out) {
+        writeUnsentAcks(); // the batched acks of gets travel with this request, in one write
         out.write(message.frame(), 0, message.frameLength());
         out.flush();
       }
     } catch (IOException e) {
       lost(e);
-      throw new ConnectionLostException("connection to queue manager " + where() + " lost: "
-          + e.getMessage(), e);
+      throw lostNow();
+    }
+  }
+
+  /** Sends the acks of consumed items that are waiting for the next request (see RemoteQueue). */
+  void sendUnsentAcks() {
+    checkOpen();
+    try {
+      synchronized (out) {
+        writeUnsentAcks();
+        out.flush();
+      }
+    } catch (IOException e) {
+      lost(e);
+      throw lostNow();
+    }
+  }
+
+  private void writeUnsentAcks() throws IOException {
+    for (RemoteQueue q : queues.values()) {
+      q.writeUnsentAcks(out);
     }
   }
 
   /**
-   * Waits for a reply. There is no reader thread: a waiting caller reads the socket itself and
-   * hands other callers' replies to their futures (leader/followers), so a single-threaded client
-   * — the usual worker — gets its reply without a thread switch. On interrupt runs {@code
-   * onInterrupt} (e.g. cancel on the manager).
+   * Waits for a reply, reading the socket if no other thread does (see {@link ReplyReader}). On
+   * interrupt runs {@code onInterrupt} (e.g. cancel on the manager).
    */
   byte[] await(CompletableFuture<byte[]> reply, Runnable onInterrupt) {
+    replies.waitUntil(reply::isDone, onInterrupt);
     try {
-      while (!reply.isDone()) {
-        if (readLock.tryLock()) {
-          try {
-            while (!reply.isDone()) {
-              readOne();
-            }
-          } finally {
-            readLock.unlock();
-            synchronized (followers) {
-              followers.notifyAll(); // one of them becomes the reader
-            }
-          }
-        } else {
-          synchronized (followers) {
-            while (!reply.isDone() && readLock.isLocked()) {
-              followers.wait(100); // bounded: a missed notify costs at most this
-            }
-          }
-        }
-      }
       return reply.get();
     } catch (InterruptedException e) {
-      if (onInterrupt != null) {
-        onInterrupt.run();
-      }
-      Thread.currentThread().interrupt();
-      throw new DistributedQueueException("interrupted while waiting for the queue manager "
-          + where(), e);
+      Thread.currentThread().interrupt(); // cannot happen: the reply is there
+      throw new DistributedQueueException("interrupted", e);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       throw c instanceof RuntimeException r ? r : new DistributedQueueException(c.toString(), c);
     }
   }
 
-  /** Reads one reply and completes its future; a lost connection fails every pending request. */
-  private void readOne() {
-    byte[] payload;
-    try {
-      payload = frames.read(maxFrameBytes, 0);
-      if (payload == null) {
-        throw new IOException("the manager closed the connection");
-      }
-      if (payload.length < 5) {
-        throw new FrameException("malformed reply of " + payload.length + " bytes");
-      }
-    } catch (IOException e) {
-      lost(e);
+  /**
+   * Half-closes, then reads until the manager closes its side: the manager has then read every
+   * request (the acks of consumed items too) before it requeues what this client still held,
+   * and no unread reply is left in the socket (closing a socket with unread input sends a reset,
+   * which may discard what was sent last).
+   */
+  private void closeGracefully() {
+    if (failure != null || socket.isClosed()) {
       return;
     }
-    int id = ((payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16)
-        | ((payload[3] & 0xff) << 8) | (payload[4] & 0xff);
-    CompletableFuture<byte[]> reply = pending.remove(id);
-    if (reply != null) {
-      reply.complete(payload); // callbacks (releasing abandoned takes) only send, never wait
-      synchronized (followers) {
-        followers.notifyAll();
-      }
+    try {
+      socket.shutdownOutput();
+    } catch (IOException e) {
+      return; // closing anyway
     }
+    replies.readToEnd();
   }
 
   // --- connection ---
@@ -313,26 +417,43 @@ public final class QueueClient implements AutoCloseable {
     if (!closed) {
       LOG.log(Level.DEBUG, "queue client " + where() + ": connection lost: " + why);
     }
-    failPending(new ConnectionLostException("connection to queue manager " + where()
-        + " lost" + (why == null ? "" : ": " + why.getMessage()), why));
-  }
-
-  private void failPending(RuntimeException e) {
-    for (Integer id : pending.keySet()) {
-      CompletableFuture<byte[]> f = pending.remove(id);
-      if (f != null) {
-        f.completeExceptionally(e);
-      }
+    String message = "connection to queue manager " + where() + " lost"
+        + (why == null ? "" : ": " + why.getMessage());
+    List<ConnectionLostException.Unconfirmed> unconfirmed =
+        window == null ? List.of() : window.drain();
+    ConnectionLostException e = new ConnectionLostException(message, why, unconfirmed);
+    if (replies.failPending(e) == 0 && !unconfirmed.isEmpty()) {
+      lossToReport = e; // nobody was waiting: thrown by the next call, once
     }
   }
 
-  private void checkOpen() {
+  /** The exception for a call on a lost connection: the one naming unconfirmed requests first. */
+  private ConnectionLostException lostNow() {
+    ConnectionLostException e = lossToReport;
+    if (e != null) {
+      lossToReport = null;
+      return e;
+    }
+    return new ConnectionLostException("connection to queue manager " + where() + " lost"
+        + (failure == null ? "" : ": " + failure.getMessage()), failure);
+  }
+
+  /**
+   * Throws if the client cannot be used, or if a pipelined request failed and that was not
+   * reported yet: every call starts here, so no failure goes unnoticed.
+   */
+  void checkOpen() {
     if (closed) {
       throw new DistributedQueueException(this + " is closed");
     }
     if (failure != null || socket.isClosed()) {
-      throw new ConnectionLostException("connection to queue manager " + where() + " lost"
-          + (failure == null ? "" : ": " + failure.getMessage()), failure);
+      throw lostNow();
+    }
+    if (window != null) {
+      DistributedQueueException failed = window.takeFailure();
+      if (failed != null) {
+        throw failed;
+      }
     }
   }
 
@@ -353,8 +474,47 @@ public final class QueueClient implements AutoCloseable {
     private int maxFrameBytes = Frames.DEFAULT_MAX_FRAME_BYTES;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration frameTimeout = Duration.ofSeconds(10);
+    private int prefetch = 32;
+    private int maxUnconfirmed = 1024;
 
     private Builder() {}
+
+    /**
+     * How many items a {@code get} or {@code take} fetches with one request when nothing is
+     * buffered (default 32); the rest wait in the client, held for it by the manager, and later
+     * calls return them without a round trip. The manager hands out at most a fair share of what
+     * is queued (so other consumers are not starved), and to a client that has not yet
+     * acknowledged anything only one item. 1 = one request per item, as Python's proxies do
+     * (best when each task takes long and consumers come and go).
+     *
+     * @param items at least 1
+     * @return this
+     */
+    public Builder prefetch(int items) {
+      if (items < 1) {
+        throw new IllegalArgumentException("prefetch must be at least 1, got " + items);
+      }
+      this.prefetch = items;
+      return this;
+    }
+
+    /**
+     * How many pipelined requests (puts into unbounded queues, dones, acks) may wait for their
+     * reply at once (default 1024); a put beyond waits for the oldest reply. 0 = none: every
+     * request waits for its reply, as Python's proxies do.
+     *
+     * @param requests 0 to 4096: the replies of unconfirmed requests wait unread in the
+     *     socket, and must fit in its buffers, or neither side could write any more
+     * @return this
+     */
+    public Builder maxUnconfirmed(int requests) {
+      if (requests < 0 || requests > PipelineWindow.MAX_CAPACITY) {
+        throw new IllegalArgumentException("maxUnconfirmed must be 0.." + PipelineWindow.MAX_CAPACITY
+            + ", got " + requests);
+      }
+      this.maxUnconfirmed = requests;
+      return this;
+    }
 
     /** @param host the manager's host @param port its port @return this */
     public Builder address(String host, int port) {

@@ -2,10 +2,13 @@ package org.pyport.distributed;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,13 +34,15 @@ final class ServedQueue {
     final Object owner;
     final int max;
     final boolean autoAck;
+    final boolean prefetch;
     final CompletableFuture<List<Item>> result = new CompletableFuture<>();
     final long deadline;
 
-    Taker(Object owner, int max, boolean autoAck, long deadline) {
+    Taker(Object owner, int max, boolean autoAck, boolean prefetch, long deadline) {
       this.owner = owner;
       this.max = max;
       this.autoAck = autoAck;
+      this.prefetch = prefetch;
       this.deadline = deadline;
     }
   }
@@ -61,6 +66,10 @@ final class ServedQueue {
   private final ArrayDeque<Taker> takers = new ArrayDeque<>();
   private final ArrayDeque<Putter> putters = new ArrayDeque<>();
   private final Map<Long, Held> inFlight = new LinkedHashMap<>();
+  /** How many items each owner holds: the owners holding any are consumers for the fair share. */
+  private final Map<Object, Integer> heldBy = new HashMap<>();
+  /** How many items each owner acknowledged: a prefetching owner's allowance (slow start). */
+  private final Map<Object, Integer> ackedBy = new HashMap<>();
   private long nextId = 1;
 
   ServedQueue(String name, int maxSize) {
@@ -128,20 +137,29 @@ final class ServedQueue {
     return CompletableFuture.completedFuture(i);
   }
 
+  /** As {@link #take(Object, long, int, boolean, boolean)}, not a prefetch. */
+  CompletableFuture<List<Item>> take(Object owner, long timeoutMillis, int max, boolean autoAck) {
+    return take(owner, timeoutMillis, max, autoAck, false);
+  }
+
   /**
    * Takes the next value(s) for {@code owner}: waits for the first, then adds whatever else is
-   * already there, up to {@code max}. Unless {@code autoAck}, the owner holds them until {@link
-   * #ack}. Completes with the items, or {@code null} if nothing arrived within {@code
-   * timeoutMillis} (-1: forever).
+   * already there, up to {@code max} but no more than a fair share (see {@link #limit}). Unless
+   * {@code autoAck}, the owner holds them until {@link #ack}. Completes with the items, or {@code
+   * null} if nothing arrived within {@code timeoutMillis} (-1: forever).
+   *
+   * @param prefetch the client asks for more than it needs now, to hand them out one by one
+   *     later: it also gets no more than it has proved it finishes (slow start)
    */
-  CompletableFuture<List<Item>> take(Object owner, long timeoutMillis, int max, boolean autoAck) {
+  CompletableFuture<List<Item>> take(Object owner, long timeoutMillis, int max, boolean autoAck,
+      boolean prefetch) {
     List<Runnable> after = new ArrayList<>(2);
     CompletableFuture<List<Item>> done;
     synchronized (this) {
       if (timeoutMillis == 0 && items.isEmpty()) {
         return CompletableFuture.completedFuture(null);
       }
-      Taker t = new Taker(owner, Math.max(1, max), autoAck, deadline(timeoutMillis));
+      Taker t = new Taker(owner, Math.max(1, max), autoAck, prefetch, deadline(timeoutMillis));
       takers.addLast(t);
       matchLocked(after);
       done = t.result;
@@ -179,8 +197,22 @@ final class ServedQueue {
     if (h == null || h.owner != owner) {
       return false;
     }
-    inFlight.remove(id);
+    unhold(id, owner);
+    ackedBy.merge(owner, 1, (a, b) -> a < MAX_ALLOWANCE ? a + b : a);
     return true;
+  }
+
+  /** Beyond this a prefetch is bounded by its max and the fair share alone. */
+  private static final int MAX_ALLOWANCE = 1 << 20;
+
+  private void hold(Item item, Object owner) {
+    inFlight.put(item.id(), new Held(item, owner));
+    heldBy.merge(owner, 1, Integer::sum);
+  }
+
+  private void unhold(long id, Object owner) {
+    inFlight.remove(id);
+    heldBy.computeIfPresent(owner, (o, n) -> n == 1 ? null : n - 1);
   }
 
   /** Puts a held item back at the head of the queue. */
@@ -191,7 +223,7 @@ final class ServedQueue {
       if (h == null || h.owner != owner) {
         return false;
       }
-      inFlight.remove(id);
+      unhold(id, owner);
       items.addFirst(h.item);
       matchLocked(after);
     }
@@ -246,6 +278,8 @@ final class ServedQueue {
       for (int i = back.size() - 1; i >= 0; i--) {
         items.addFirst(back.get(i));
       }
+      heldBy.remove(owner);
+      ackedBy.remove(owner);
       matchLocked(after);
     }
     after.forEach(Runnable::run);
@@ -314,11 +348,12 @@ final class ServedQueue {
     while (true) {
       if (!items.isEmpty() && !takers.isEmpty()) {
         Taker t = takers.pollFirst();
-        List<Item> batch = new ArrayList<>(Math.min(t.max, items.size()));
-        while (batch.size() < t.max && !items.isEmpty()) {
+        int limit = limit(t);
+        List<Item> batch = new ArrayList<>(Math.min(limit, items.size()));
+        while (batch.size() < limit && !items.isEmpty()) {
           Item item = items.pollFirst();
           if (!t.autoAck) {
-            inFlight.put(item.id(), new Held(item, t.owner));
+            hold(item, t.owner);
           }
           batch.add(item);
         }
@@ -331,5 +366,40 @@ final class ServedQueue {
         return;
       }
     }
+  }
+
+  /**
+   * How many items a take gets now. One item needs no limit. For more, the fair share: what is
+   * queued divided among the consumers (owners holding items of this queue or waiting on it, and
+   * the taker), so that one client asking for many does not leave nothing for the others. A
+   * prefetch is also bounded by what its owner has acknowledged so far (at least 1): a consumer
+   * that arrives first while the others are still connecting gets one item, not the whole
+   * queue, and its allowance grows as fast as it finishes its work (slow start).
+   */
+  private int limit(Taker t) {
+    if (t.max == 1) {
+      return 1;
+    }
+    Set<Object> consumers = new HashSet<>(heldBy.keySet());
+    for (Taker waiting : takers) {
+      consumers.add(waiting.owner);
+    }
+    consumers.add(t.owner);
+    int share = Math.max(1, (items.size() + consumers.size() - 1) / consumers.size());
+    int limit = Math.min(t.max, share);
+    if (t.prefetch) {
+      limit = Math.min(limit, Math.max(1, ackedBy.getOrDefault(t.owner, 0)));
+    }
+    return limit;
+  }
+
+  /** Takes waiting for an item (tests). */
+  synchronized int waitingCount() {
+    return takers.size();
+  }
+
+  /** Items {@code owner} holds (tests). */
+  synchronized int heldBy(Object owner) {
+    return heldBy.getOrDefault(owner, 0);
   }
 }

@@ -110,7 +110,7 @@ final class ServerConnection implements Runnable {
     Wire.In in = new Wire.In(payload);
     byte op = (byte) in.u8();
     int req = in.i32();
-    if (op < Wire.PUT || op > Wire.CANCEL) {
+    if (op < Wire.PUT || op > Wire.ACKS) {
       throw new FrameException("malformed message: unknown operation " + op);
     }
     String name = in.str();
@@ -125,10 +125,12 @@ final class ServerConnection implements Runnable {
       case Wire.PUT -> put(in, req, q);
       case Wire.TAKE -> take(in, req, q);
       case Wire.ACK, Wire.RELEASE -> ackOrRelease(in, req, q, op);
+      case Wire.ACKS -> acks(in, req, q);
       case Wire.DONE -> done(in, req, q);
       case Wire.SIZE -> {
         in.end();
-        reply(new Wire.Out(12).u8(Wire.SIZE_IS).i32(req).i32(q.size()));
+        // the bound tells the client whether its puts may be pipelined (only unbounded ones)
+        reply(new Wire.Out(16).u8(Wire.SIZE_IS).i32(req).i32(q.size()).i32(q.maxSize()));
       }
       case Wire.CANCEL -> {
         in.end();
@@ -164,9 +166,10 @@ final class ServerConnection implements Runnable {
   private void take(Wire.In in, int req, ServedQueue q) throws FrameException {
     long timeout = in.i64();
     int max = in.i32();
-    boolean autoAck = in.u8() != 0;
+    int flags = in.u8();
     in.end();
-    CompletableFuture<List<ServedQueue.Item>> f = q.take(this, timeout, max, autoAck);
+    CompletableFuture<List<ServedQueue.Item>> f = q.take(this, timeout, max,
+        (flags & Wire.TAKE_AUTO_ACK) != 0, (flags & Wire.TAKE_PREFETCH) != 0);
     if (f.isDone() && !f.isCompletedExceptionally()) {
       reply(items(req, f.join())); // served at once: nothing to cancel later
       return;
@@ -199,6 +202,21 @@ final class ServerConnection implements Runnable {
     boolean ok = op == Wire.ACK ? q.ack(this, id) : q.release(this, id);
     if (req != 0) {
       reply(new Wire.Out(8).u8(ok ? Wire.OK : Wire.STALE).i32(req).i32(ok ? 1 : 0));
+    }
+  }
+
+  /** Several acknowledgements in one frame: a prefetching client acks each item it hands out. */
+  private void acks(Wire.In in, int req, ServedQueue q) throws FrameException {
+    int count = in.count(8);
+    int acked = 0;
+    for (int i = 0; i < count; i++) {
+      if (q.ack(this, in.i64())) {
+        acked++;
+      }
+    }
+    in.end();
+    if (req != 0) {
+      reply(new Wire.Out(12).u8(acked == count ? Wire.OK : Wire.STALE).i32(req).i32(acked));
     }
   }
 

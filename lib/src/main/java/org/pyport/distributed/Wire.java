@@ -12,20 +12,29 @@ import java.nio.charset.StandardCharsets;
  * <pre>
  * request : op:u8  requestId:i32  queue:str  body
  *   PUT     timeoutMillis:i64 count:i32 (len:i32 json)*      (timeout -1 = wait forever)
- *   TAKE    timeoutMillis:i64 max:i32 autoAck:u8            (autoAck: a get, not held)
+ *   TAKE    timeoutMillis:i64 max:i32 flags:u8     (bit 0 autoAck: a get, not held;
+ *                                                   bit 1 prefetch: slow start applies)
  *   ACK     taskId:i64                        (requestId 0 = no reply wanted)
  *   DONE    resultQueue:str count:i32 (taskId:i64 len:i32 json)*
  *   RELEASE taskId:i64                        (requestId 0 = no reply wanted)
  *   SIZE
  *   CANCEL  (requestId names the TAKE to cancel)
+ *   ACKS    count:i32 taskId:i64*             (several acks in one frame; requestId 0 = no reply)
  * response: status:u8  requestId:i32  body
  *   OK n:i32 | FULL stored:i32 | ITEMS count:i32 (taskId:i64 len:i32 json)* | EMPTY
- *   | SIZE n:i32 | ERROR message:str | STALE
+ *   | SIZE n:i32 maxSize:i32 (0 = unbounded) | ERROR message:str | STALE
  * str     : length:u16 utf8
  * </pre>
+ *
+ * <p>Replies come back in request order for requests served at once; a client may therefore
+ * pipeline: send PUT, DONE and ACK without waiting, and match the replies by request id later.
+ * A TAKE served with max &gt; 1 gets at most its fair share of what is queued (see {@link
+ * ServedQueue#take}).
  */
 final class Wire {
-  static final byte PUT = 1, TAKE = 2, ACK = 3, DONE = 4, RELEASE = 5, SIZE = 6, CANCEL = 7;
+  static final byte PUT = 1, TAKE = 2, ACK = 3, DONE = 4, RELEASE = 5, SIZE = 6, CANCEL = 7,
+      ACKS = 8;
+  static final int TAKE_AUTO_ACK = 1, TAKE_PREFETCH = 2;
   static final byte OK = 1, ITEMS = 2, EMPTY = 3, FULL = 4, SIZE_IS = 5, ERROR = 6, STALE = 7;
 
   private Wire() {}
@@ -154,6 +163,16 @@ final class Wire {
             .decode(ByteBuffer.wrap(b, at, n)).toString();
       } catch (CharacterCodingException e) {
         throw malformed("string is not UTF-8");
+      }
+    }
+
+    /** Reads a message's first byte (operation or status) and returns the request id after it. */
+    int skipOpAndReadInt() {
+      try {
+        u8();
+        return i32();
+      } catch (FrameException e) {
+        throw new DistributedQueueException("malformed message: " + e.getMessage(), e);
       }
     }
 

@@ -61,6 +61,7 @@ class AtLeastOnceTest {
       Task<Object> t2 = b.queue("task_queue").take(T);
       assertEquals(t.id(), t2.id());
       t2.ack();
+      b.flush(); // the ack was pipelined: flush waits for its confirmation
       assertEquals(0, m.served("task_queue").inFlightCount());
     }
   }

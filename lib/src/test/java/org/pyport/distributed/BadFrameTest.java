@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -197,8 +198,16 @@ class BadFrameTest {
   void anOversizedValueFromARealClient() {
     try (QueueClient big = QueueClient.builder().address("127.0.0.1", manager.port())
         .authkey(TestSupport.KEY).connect()) {
-      // the client allows 16 MiB, this manager 4 KiB: the manager drops the connection
-      assertThrows(ConnectionLostException.class, () -> big.queue("task_queue").put("x".repeat(10_000)));
+      // the client allows 16 MiB, this manager 4 KiB: the manager drops the connection; the put
+      // was pipelined, so flush() reports it, naming the value that was not confirmed
+      String value = "x".repeat(10_000);
+      ConnectionLostException e = assertThrows(ConnectionLostException.class, () -> {
+        big.queue("task_queue").put(value);
+        big.flush();
+      });
+      assertEquals(List.of(new ConnectionLostException.Unconfirmed("put", "task_queue", List.of(value))),
+          e.unconfirmed());
+      assertTrue(e.getMessage().contains("1 value(s) put"), e.getMessage());
     }
   }
 

@@ -42,6 +42,7 @@ class QueueRoundTripTest {
     try (QueueManager m = manager().start(); QueueClient a = client(m); QueueClient b = client(m)) {
       m.queue("task_queue").put(1);
       a.queue("task_queue").put(2);
+      a.flush(); // the put was pipelined: flush waits until the manager has it
       assertEquals(2, b.queue("task_queue").size());
       assertEquals(1, b.queue("task_queue").get(Duration.ofSeconds(5)));
       assertEquals(2, m.queue("task_queue").get(Duration.ofSeconds(5)));
@@ -76,7 +77,10 @@ class QueueRoundTripTest {
   @Test
   void threadsSharingOneClientAllGetTheirReplies() throws Exception {
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-    try (QueueManager m = manager().start(); QueueClient c = client(m)) {
+    // prefetch(1): each get is a request of its own, so eight of them wait on the manager at once
+    try (QueueManager m = manager().start();
+        QueueClient c = QueueClient.builder().address("127.0.0.1", m.port()).authkey(TestSupport.KEY)
+            .prefetch(1).connect()) {
       RemoteQueue q = c.queue("task_queue");
       List<CompletableFuture<Integer>> getters = new java.util.ArrayList<>();
       for (int i = 0; i < 8; i++) {

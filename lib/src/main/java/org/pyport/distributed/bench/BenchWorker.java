@@ -16,8 +16,8 @@ import org.pyport.distributed.hazelcast.LocalCluster;
 
 /**
  * A benchmark worker JVM: takes n, puts n*n, until it takes a negative n. Announces itself with
- * "ready" in the result queue. Usage: {@code BenchWorker ours host port} (authkey in {@code
- * PYPORT_AUTHKEY}) or {@code BenchWorker hazelcast clusterName member...}.
+ * "ready" in the result queue. Usage: {@code BenchWorker ours host port mode} (a {@link
+ * ClientMode} name; authkey in {@code PYPORT_AUTHKEY}) or {@code BenchWorker hazelcast clusterName member...}.
  */
 public final class BenchWorker {
   private BenchWorker() {}
@@ -30,17 +30,18 @@ public final class BenchWorker {
   /**
    * Runs this JVM's hot path (client, JSON, frames — and a manager) on a private in-process
    * manager until the JIT has compiled it, so that a measurement starts warm, as a long-running
-   * worker or manager is; Python has no JIT to wait for. Same mode (one task per request, or
-   * batches) as the run that follows.
+   * worker or manager is; Python has no JIT to wait for. Same mode (program and client
+   * settings) as the run that follows.
    *
-   * @param batched as the measured run
+   * @param mode as the measured run
    */
-  public static void warmUp(boolean batched) {
+  public static void warmUp(ClientMode mode) {
     byte[] key = Long.toHexString(System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+    boolean batched = mode == ClientMode.BATCHED;
     try (QueueManager m = QueueManager.builder().authkey(key).register("task_queue")
             .register("result_queue").start();
-        QueueClient master = QueueClient.connect("127.0.0.1", m.port(), key);
-        QueueClient worker = QueueClient.connect("127.0.0.1", m.port(), key)) {
+        QueueClient master = mode.connect("127.0.0.1", m.port(), key);
+        QueueClient worker = mode.connect("127.0.0.1", m.port(), key)) {
       Thread w = new Thread(() -> serve(worker, batched), "pyport-bench-warm-up");
       w.setDaemon(true);
       w.start();
@@ -77,12 +78,16 @@ public final class BenchWorker {
 
   /** The worker loop: takes n, puts n*n, until it takes a negative n. */
   private static void serve(QueueClient c, boolean batched) {
+    if (!batched) {
+      servePerTask(c);
+      return;
+    }
     NamedQueue tasks = c.queue("task_queue");
     NamedQueue results = c.queue("result_queue");
     boolean stop = false;
     while (!stop) {
-      // one task per request, or whatever is there (up to 500) per request
-      List<Task<Long>> batch = tasks.takeBatch(Long.class, batched ? 500 : 1, Duration.ofDays(1));
+      // whatever is there, up to 500, per request
+      List<Task<Long>> batch = tasks.takeBatch(Long.class, 500, Duration.ofDays(1));
       List<Task<Long>> work = new ArrayList<>(batch.size());
       List<Long> squares = new ArrayList<>(batch.size());
       for (Task<Long> t : batch) {
@@ -104,17 +109,34 @@ public final class BenchWorker {
   }
 
   /**
-   * @param args see the class comment; a trailing "batch" makes it take and answer in batches
+   * The seed's worker: one take and one done per task. A stop signal that was prefetched but
+   * is not taken goes back to the queue when the client closes, for the next worker.
+   */
+  private static void servePerTask(QueueClient c) {
+    NamedQueue tasks = c.queue("task_queue");
+    NamedQueue results = c.queue("result_queue");
+    while (true) {
+      Task<Long> t = tasks.take(Long.class, Duration.ofDays(1));
+      if (t.value() < 0) {
+        t.ack();
+        return;
+      }
+      t.done(results, t.value() * t.value());
+    }
+  }
+
+  /**
+   * @param args see the class comment; the fourth is a {@link ClientMode} name
    * @throws InterruptedException if interrupted
    */
   public static void main(String[] args) throws InterruptedException {
     if (args[0].equals("ours")) {
       byte[] key = System.getenv("PYPORT_AUTHKEY").getBytes(StandardCharsets.UTF_8);
-      boolean batched = args.length > 3 && args[3].equals("batch");
-      warmUp(batched);
-      try (QueueClient c = QueueClient.connect(args[1], Integer.parseInt(args[2]), key)) {
+      ClientMode mode = ClientMode.valueOf(args[3]);
+      warmUp(mode);
+      try (QueueClient c = mode.connect(args[1], Integer.parseInt(args[2]), key)) {
         c.queue("result_queue").put("ready");
-        serve(c, batched);
+        serve(c, mode == ClientMode.BATCHED);
       }
     } else {
       HazelcastInstance hz = HazelcastClient.newHazelcastClient(

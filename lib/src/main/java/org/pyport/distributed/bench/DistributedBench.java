@@ -80,11 +80,17 @@ public final class DistributedBench {
   private DistributedBench() {}
 
   /**
-   * All systems, Python's first (the reference for the ratios): each Java system once with one
-   * request per task (the same program as Python's), once with batches.
+   * All systems, Python's first (the reference for the ratios). Ours runs Python's program (one
+   * put, take, done and get per task) with the client's defaults (pipelined writes, prefetch),
+   * the same program with one request and reply per call as Python's proxies do, and a batched
+   * program; Hazelcast runs one request per task, then batches.
+   *
+   * @param plan how long and how wide
+   * @return the rows of the table, Python's first
    */
   public static List<BenchResult> all(Plan plan) {
-    List<BenchResult> out = new ArrayList<>(List.of(python(plan), ours(plan, false), ours(plan, true)));
+    List<BenchResult> out = new ArrayList<>(List.of(python(plan), ours(plan, ClientMode.PER_TASK),
+        ours(plan, ClientMode.PER_TASK_SYNC), ours(plan, ClientMode.BATCHED)));
     try (LocalCluster cluster = LocalCluster.start(1)) { // one cluster start for both runs
       out.add(hazelcast(cluster, plan, false));
       out.add(hazelcast(cluster, plan, true));
@@ -96,26 +102,26 @@ public final class DistributedBench {
    * Our {@link QueueManager}: manager in this JVM, master and workers connect as clients.
    *
    * @param plan how long and how wide
-   * @param batched false: one request per task, like Python's program; true: putAll, getBatch,
-   *     takeBatch and putResults
+   * @param mode the program (per task, like Python's, or batched) and the client's settings
    * @return the measurement
    */
-  public static BenchResult ours(Plan plan, boolean batched) {
+  public static BenchResult ours(Plan plan, ClientMode mode) {
     String key = "bench-" + System.nanoTime();
+    boolean batched = mode == ClientMode.BATCHED;
     try (QueueManager m = QueueManager.builder().authkey(key.getBytes(StandardCharsets.UTF_8))
             .register("task_queue").register("result_queue").start();
-        QueueClient c = QueueClient.connect("127.0.0.1", m.port(), key.getBytes(StandardCharsets.UTF_8))) {
+        QueueClient c = mode.connect("127.0.0.1", m.port(), key.getBytes(StandardCharsets.UTF_8))) {
       NamedQueue tasks = c.queue("task_queue");
       NamedQueue results = c.queue("result_queue");
       List<Process> workers = new ArrayList<>();
       try {
         for (int i = 0; i < plan.workers(); i++) {
           workers.add(drained(worker(Map.of("PYPORT_AUTHKEY", key),
-              "ours", "127.0.0.1", String.valueOf(m.port()), batched ? "batch" : "single")));
+              "ours", "127.0.0.1", String.valueOf(m.port()), mode.name())));
         }
-        BenchWorker.warmUp(batched); // this JVM's side (manager, master), while the workers start
+        BenchWorker.warmUp(mode); // this JVM's side (manager, master), while the workers start
         Duration t = Duration.ofSeconds(60);
-        return measure("pyport QueueManager" + (batched ? " (batched)" : ""), plan, new Master() {
+        return measure(mode.system(), plan, new Master() {
           @Override
           public void put(long n) {
             tasks.put(n);
@@ -275,11 +281,11 @@ public final class DistributedBench {
     double refTp = results.get(0).tasksPerSecond();
     double refLat = results.get(0).latencyMedianMicros();
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-30s %7s %12s %10s %14s %12s %10s %12s %6s%n", "system",
+    sb.append(String.format(Locale.ROOT, "%-38s %7s %12s %10s %14s %12s %10s %12s %6s%n", "system",
         "workers", "tasks/s", "x tasks/s", "latency med us", "p90 us", "x latency", "cpu us/task",
         "cores"));
     for (BenchResult r : results) {
-      sb.append(String.format(Locale.ROOT, "%-30s %7d %12.0f %10.1f %14.0f %12.0f %10.1f %12.0f %6.2f%n",
+      sb.append(String.format(Locale.ROOT, "%-38s %7d %12.0f %10.1f %14.0f %12.0f %10.1f %12.0f %6.2f%n",
           r.system(), r.workers(), r.tasksPerSecond(), r.tasksPerSecond() / refTp,
           r.latencyMedianMicros(), r.latencyP90Micros(), refLat / r.latencyMedianMicros(),
           r.cpuMicrosPerTask(), r.cpuMicrosPerTask() * r.tasksPerSecond() / 1e6));
