@@ -9,6 +9,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
+import org.pyport.kernel.runtime.DefaultImports;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -101,8 +102,10 @@ public final class JShellEvaluator implements AutoCloseable {
      * Evaluates start-up imports as one snippet: JShell keeps a run of imports given together as one import snippet
      * and puts its whole source into every later compilation unit, so all of them apply, for one javac run instead
      * of one each (about 20 ms each while javac is still cold: 0.2 s of the kernel's start for the ten default
-     * imports). The API asks for one snippet per call, so this is checked: if the run is not accepted, nothing is
-     * lost and the caller evaluates the imports one by one.
+     * imports). JShell keys that snippet by its first import and would replace it, with every import in it, when a
+     * cell imports the same again; so the run starts with {@link DefaultImports}, which no cell imports. The API asks
+     * for one snippet per call, so this is checked: if the run is not accepted (DefaultImports not on the class path,
+     * an import that does not resolve...), nothing is kept and the caller evaluates the imports one by one.
      *
      * @return true if every snippet in {@code startup} is an import and they were all accepted together
      */
@@ -110,7 +113,8 @@ public final class JShellEvaluator implements AutoCloseable {
         if (startup.size() < 2 || !startup.stream().allMatch(s -> s.strip().startsWith("import ") && s.strip().endsWith(";"))) {
             return false;
         }
-        List<SnippetEvent> events = shell.eval(String.join(" ", startup));
+        String key = "import static " + DefaultImports.class.getName() + ".*;";
+        List<SnippetEvent> events = shell.eval(key + " " + String.join(" ", startup));
         boolean accepted = events.size() == 1 && events.get(0).status() == Snippet.Status.VALID
                 && events.get(0).snippet().kind() == Snippet.Kind.IMPORT && events.get(0).exception() == null;
         if (!accepted) {

@@ -32,13 +32,33 @@ class JShellEvaluatorTest {
         evaluator.close();
     }
 
+    /** The kernel's own classes on JShell's class path, as in the kernel: the imports are then evaluated at once. */
+    private static List<String> kernelClasspath() {
+        return List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+    }
+
     @Test
     void startUpImportsAllApply() {
-        try (JShellEvaluator e = new JShellEvaluator(List.of(), classDir, () -> 1,
-                List.of("import java.math.*;", "import java.util.*;", "import java.util.function.*;"))) {
-            assertEquals(java.math.BigInteger.valueOf(6), e.eval("BigInteger.valueOf(5).add(BigInteger.ONE)", 0));
-            assertEquals(List.of(), e.eval("new ArrayList<Integer>()", 0));
-            assertEquals(3, e.eval("((IntUnaryOperator) x -> x + 1).applyAsInt(2)", 0));
+        for (List<String> classpath : List.of(kernelClasspath(), List.<String>of())) { // at once, and one by one
+            try (JShellEvaluator e = new JShellEvaluator(classpath, classDir, () -> 1,
+                    List.of("import java.math.*;", "import java.util.*;", "import java.util.function.*;"))) {
+                assertEquals(java.math.BigInteger.valueOf(6), e.eval("BigInteger.valueOf(5).add(BigInteger.ONE)", 0));
+                assertEquals(List.of(), e.eval("new ArrayList<Integer>()", 0));
+                assertEquals(3, e.eval("((IntUnaryOperator) x -> x + 1).applyAsInt(2)", 0));
+            }
+        }
+    }
+
+    @Test
+    void aCellImportingADefaultAgainKeepsTheOthers() {
+        // notebook 01 imports java.io.* again: JShell must not drop java.math.* and java.util.* with it
+        try (JShellEvaluator e = new JShellEvaluator(kernelClasspath(), classDir, () -> 1,
+                List.of("import java.io.*;", "import java.math.*;", "import java.util.*;"))) {
+            e.eval("import java.io.*;", 0);
+            e.eval("import java.util.*;", 0);
+            assertEquals(java.math.BigInteger.ONE, e.eval("BigInteger.ONE", 0));
+            assertEquals(List.of(1), e.eval("List.of(1)", 0));
+            assertEquals(0, e.eval("new ByteArrayOutputStream().size()", 0));
         }
     }
 
