@@ -26,6 +26,24 @@ public final class Workloads {
         return x;
     }
 
+    /**
+     * How many {@link #compute} iterations take {@code cpu} of CPU time on this machine, measured on the calling
+     * thread after the JIT has compiled the loop. Measure and compute in one call: in a notebook, each statement
+     * of a cell may run on a thread of its own, whose CPU clock says nothing about the previous statement's work.
+     *
+     * @param cpu the CPU time one call of {@code compute} should take
+     * @return iterations, at least 1
+     */
+    public static long iterationsFor(Duration cpu) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long probe = 20_000_000;
+        compute(probe); // let the JIT compile it first
+        long start = mx.getCurrentThreadCpuTime();
+        compute(probe);
+        long used = Math.max(1, mx.getCurrentThreadCpuTime() - start);
+        return Math.max(1, (long) ((double) probe * cpu.toNanos() / used));
+    }
+
     /** Spins the seed's {@code x = x ^ 1} loop for {@code d}; returns how many rounds it made. */
     public static long spin(Duration d) {
         long end = System.nanoTime() + d.toNanos();

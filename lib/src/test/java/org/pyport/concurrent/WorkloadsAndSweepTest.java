@@ -23,6 +23,13 @@ class WorkloadsAndSweepTest {
     }
 
     @Test
+    void iterationsForACpuTimeAreAPlausibleCount() {
+        // measured on one thread: neither absurdly many (a clock read on another thread) nor none
+        long n = Workloads.iterationsFor(Duration.ofMillis(10));
+        assertTrue(n >= 1_000 && n <= 10_000_000_000L, "iterations for 10 ms: " + n);
+    }
+
+    @Test
     void busyThreadsAllRunAndEnd() {
         LeakCheck census = LeakCheck.start();
         long rounds = Workloads.busyThreads(3, Duration.ofMillis(50));
