@@ -107,8 +107,11 @@ if [ "$best_version" -ge 24 ]; then unsafe_flag="--sun-misc-unsafe-memory-access
 # - C2 leaves javac, JShell and the Jupyter plumbing to C1 (compiler-directives.json): in a fresh JVM it otherwise
 #   spends seconds of CPU on them during the first hundreds of cells, competing with the cells on small machines;
 # - JShell's class path indexer is paused while cells run (IndexingPause), which needs jdk.jshell opened to us.
-jvm_opts=(-XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions)
-jvm_opens="--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED"
+# One list for both; @DIR@ stands for the kernelspec's folder ({resource_dir} in kernel.json).
+jvm_opts=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions
+          "-XX:CompilerDirectivesFile=@DIR@/compiler-directives.json" --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED)
+if [ -n "$unsafe_flag" ]; then jvm_opts+=("$unsafe_flag"); fi
+json_list() { "$py" -c 'import json,sys; print(", ".join(json.dumps(a) for a in sys.argv[1:]))' "$@"; }
 json_str() { "$py" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
 # The kernel starts through a small sh launcher: TMPDIR (when it is a folder) becomes java.io.tmpdir. The JVM
 # ignores TMPDIR on Linux, reads java.io.tmpdir once at start (setting it in main is too late for
@@ -128,10 +131,7 @@ SH
 cat > "$stage/kernel.json" <<JSON
 {
   "argv": ["/bin/sh", "{resource_dir}/kernel.sh", $(json_str "$best_java"),
-           "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-           "-XX:+UseSerialGC", "-XX:+UnlockDiagnosticVMOptions",
-           "-XX:CompilerDirectivesFile={resource_dir}/compiler-directives.json", "$jvm_opens",
-           "$cache_use",${unsafe_flag:+ \"$unsafe_flag\",}
+           $(json_list "${jvm_opts[@]//@DIR@/\{resource_dir\}}" "$cache_use"),
            "-cp", "{resource_dir}/jars/*", "org.pyport.kernel.PyportKernel", "{connection_file}"],
   "display_name": "Java",
   "language": "java",
@@ -164,8 +164,7 @@ esac
 # (the cache records their paths); without it the JVM just starts without it.
 if [ "$cache_file" = pyport.aot ]; then cache_make="-XX:AOTCacheOutput=$target/pyport.aot"
 else cache_make="-XX:ArchiveClassesAtExit=$target/pyport.jsa"; fi
-if "$best_java" "$cache_make" -Djava.awt.headless=true "${jvm_opts[@]}" \
-     "-XX:CompilerDirectivesFile=$target/compiler-directives.json" "$jvm_opens" ${unsafe_flag:+"$unsafe_flag"} \
+if "$best_java" "$cache_make" "${jvm_opts[@]//@DIR@/$target}" \
      -cp "$target/jars/*" org.pyport.kernel.PyportKernel --warmup >/dev/null 2>"$target/.cds.log"; then
   rm -f "$target/.cds.log"
 else
