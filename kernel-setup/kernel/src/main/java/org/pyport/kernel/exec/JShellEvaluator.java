@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
@@ -33,6 +34,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final CellExecutionControlProvider provider;
     private final SourceCodeAnalysis analysis;
     private final IndexingPause indexing;
+    private final CompiledSnippetClasses compiled;
     private final IntSupplier cellNumber;
     /** snippet id -> where its source came from, to name frames of code defined in earlier cells */
     private final Map<String, Location> locations = new ConcurrentHashMap<>();
@@ -81,6 +83,7 @@ public final class JShellEvaluator implements AutoCloseable {
         this.analysis = shell.sourceCodeAnalysis();
         // paused while the start-up snippets run, then until the kernel is idle (see IndexingPause)
         this.indexing = IndexingPause.of(analysis);
+        this.compiled = CompiledSnippetClasses.of(shell);
         indexing.pause();
         try {
             List<String> rest = startup;
@@ -183,16 +186,20 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private Object evalSnippet(String source, int line) {
         CellExecutionControl control = provider.control();
+        Set<String> classesBefore = compiled.names();
         List<SnippetEvent> events = shell.eval(source);
         Object value = null;
         CellError error = null;
         Snippet temporary = null;
+        boolean nameable = false;
         try {
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
+                    nameable = true; // a dependent declaration was compiled again: keep its new class
                     continue; // a dependent snippet was updated; not what this cell asked for
                 }
                 Snippet snippet = event.snippet();
+                nameable |= !isTransient(snippet);
                 locations.put(snippet.id(), new Location(cellNumber.getAsInt(), line, source));
                 JShellException exception = event.exception();
                 if (exception != null) {
@@ -221,12 +228,32 @@ public final class JShellEvaluator implements AutoCloseable {
             // JShell keeps an expression's value as a variable ($1, $2, ... which a notebook never sees) and
             // imports every such variable into each later snippet's compilation unit: compiling got slower with
             // every expression cell (about twice as slow after a few hundred). The value is taken already.
-            shell.drop(temporary);
+            for (SnippetEvent event : shell.drop(temporary)) {
+                nameable |= event.causeSnippet() != null;
+            }
+        }
+        if (!nameable) {
+            // no later cell can name this snippet's classes: JShell would list them in every later compilation
+            compiled.forgetAllBut(classesBefore);
         }
         if (error != null) {
             throw error;
         }
         return value;
+    }
+
+    /**
+     * @return true if no later snippet can refer to this one's classes: an expression, a statement, or the variable
+     * JShell makes for an expression's value (which {@link #evalSnippet} drops)
+     */
+    private static boolean isTransient(Snippet snippet) {
+        return snippet.kind() == Snippet.Kind.EXPRESSION || snippet.kind() == Snippet.Kind.STATEMENT
+                || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    /** @return the class files JShell keeps for compiled snippets (tests look at their count) */
+    CompiledSnippetClasses compiledSnippetClasses() {
+        return compiled;
     }
 
     private void warnUnresolved(Snippet snippet) {

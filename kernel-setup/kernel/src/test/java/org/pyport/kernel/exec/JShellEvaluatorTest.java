@@ -85,6 +85,42 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void classesOfExpressionsAndStatementsAreNotKept() {
+        // JShell keeps every snippet's class file and lists them all in each later compilation: cells got slower
+        CompiledSnippetClasses compiled = evaluator.compiledSnippetClasses();
+        assertTrue(compiled.works(), "JShell's class files out of reach: is jdk.jshell opened to the tests?");
+        evaluator.eval("int sq(int x) { return x * x; }", 0);
+        int declared = compiled.size();
+        assertTrue(declared > 0);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(i * i + 1, evaluator.eval("sq(" + i + ") + 1", 0));
+            evaluator.eval("for (int j = 0; j < 2; j++) { Runnable r = () -> {}; r.run(); }", 0);
+            evaluator.eval("new Object() { public String toString() { return \"anonymous\"; } }.toString()", 0);
+            evaluator.eval("System.out.print(\"\")", 0);
+            assertThrows(CellError.class, () -> evaluator.eval("Integer.parseInt(\"not a number\")", 0));
+        }
+        assertEquals(declared, compiled.size());
+    }
+
+    @Test
+    void declarationsStillCompileAfterTransientClassesAreForgotten() {
+        evaluator.eval("class Base { int v() { return 1; } static class Inner { int k = 3; } }", 0);
+        evaluator.eval("int twice(int x) { return 2 * x; }", 0);
+        evaluator.eval("var xs = new ArrayList<Integer>();", 0);
+        for (int i = 0; i < 5; i++) {
+            evaluator.eval("xs.add(" + i + ")", 0);
+            evaluator.eval("new Base().v() + twice(1)", 0);
+        }
+        // later declarations and expressions need the class files of the earlier declarations
+        evaluator.eval("class Sub extends Base { int v() { return 2; } }", 0);
+        assertEquals(7, evaluator.eval("new Sub().v() + new Base.Inner().k + twice(1)", 0));
+        assertEquals(5, evaluator.eval("xs.size()", 0));
+        evaluator.eval("int twice(int x) { return 20 * x; }", 0); // redefined: Sub is untouched, calls see the new one
+        assertEquals(20, evaluator.eval("twice(1)", 0));
+        assertEquals(2, evaluator.eval("((Base) new Sub()).v()", 0));
+    }
+
+    @Test
     void statementsHaveNoValue() {
         assertEquals(null, evaluator.eval("int y = 2;\nSystem.out.print(\"\");", 0));
     }
