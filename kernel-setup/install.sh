@@ -108,8 +108,11 @@ if [ "$best_version" -ge 24 ]; then unsafe_flag="--sun-misc-unsafe-memory-access
 #   spends seconds of CPU on them during the first hundreds of cells, competing with the cells on small machines;
 # - JShell's class path indexer is paused while cells run (IndexingPause), which needs jdk.jshell opened to us.
 # One list for both; @DIR@ stands for the kernelspec's folder ({resource_dir} in kernel.json).
+# - JShell compiles against the jars' class files unpacked into one folder (made below): javac walks every entry of
+#   every jar on its class path before its first compilation, and only looks into a folder for the packages it needs.
 jvm_opts=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions
-          "-XX:CompilerDirectivesFile=@DIR@/compiler-directives.json" --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED)
+          "-XX:CompilerDirectivesFile=@DIR@/compiler-directives.json" --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED
+          "-Dpyport.compileClasses=@DIR@/classes")
 if [ -n "$unsafe_flag" ]; then jvm_opts+=("$unsafe_flag"); fi
 json_list() { "$py" -c 'import json,sys; print(", ".join(json.dumps(a) for a in sys.argv[1:]))' "$@"; }
 json_str() { "$py" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
@@ -160,6 +163,27 @@ case "$mode" in
   --prefix) args+=(--prefix "$prefix") ;;
 esac
 "$py" -m jupyter_client.kernelspecapp install "${args[@]}" "$stage" >/dev/null
+# The class files of the jars in one folder, for JShell's compiler (the kernel uses the jars when it is missing).
+# The first jar holding a class wins, in the jars' sorted order; made aside and renamed, so it is never half there.
+if "$py" - "$target/jars" "$target/classes" <<'PY'
+import os, shutil, sys, zipfile
+jars, out = sys.argv[1], sys.argv[2]
+tmp = out + ".part"
+shutil.rmtree(tmp, ignore_errors=True)
+for jar in sorted(f for f in os.listdir(jars) if f.endswith(".jar")):
+    with zipfile.ZipFile(os.path.join(jars, jar)) as z:
+        for name in z.namelist():
+            if (name.endswith(".class") and not name.startswith("META-INF/")
+                    and name.rsplit("/", 1)[-1] != "module-info.class" and ".." not in name.split("/")):
+                dest = os.path.join(tmp, name)
+                if not os.path.exists(dest):
+                    os.makedirs(os.path.dirname(dest), exist_ok=True)
+                    with z.open(name) as src, open(dest, "wb") as dst:
+                        shutil.copyfileobj(src, dst)
+shutil.rmtree(out, ignore_errors=True)
+os.rename(tmp, out)
+PY
+then :; else say "warning: no class folder for the compiler; the kernel compiles against the jars, starting slower"; fi
 # The start-up cache of what a kernel loads (JShell, javac): shorter cold starts. Made from the installed jars
 # (the cache records their paths); without it the JVM just starts without it.
 if [ "$cache_file" = pyport.aot ]; then cache_make="-XX:AOTCacheOutput=$target/pyport.aot"

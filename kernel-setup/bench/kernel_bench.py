@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Cold start and round-trip benchmark: the pyport Java kernel ('java') against ipykernel, in one run.
 
-  JUPYTER_DATA_DIR=$PWD/build/jupyter /usr/bin/python3 kernel-setup/bench/kernel_bench.py [--runs 50] [--starts 3]
+  JUPYTER_DATA_DIR=$PWD/build/jupyter /usr/bin/python3 kernel-setup/bench/kernel_bench.py [--runs 50] [--starts 7]
 
-Cold start = from launching the kernel process to the first execute_result of `1 + 1`.
+Cold start = from launching the kernel process to the first execute_result of `1 + 1`, median of --starts starts of
+each kernel, alternating (the two kernels' starts vary by a few tenths of a second from one start to the next).
 Round trip = execute_request of `1 + 1` until its execute_reply and idle status, median of --runs cells, taken twice
 in the first kernel: just after start (cells 11 to 10 + runs: the JVM's JIT is still compiling javac meanwhile)
 and warm (after --warm cells, when it is done). ipykernel runs from /usr/bin/python3 through a temporary kernelspec.
@@ -34,43 +35,48 @@ def run(kc, code, timeout=120):
             return result
 
 
-def measure(kernel_name, runs, starts, warm):
-    cold = []
-    trips = []
-    warm_trips = []
-    for attempt in range(starts):
-        t0 = time.perf_counter()
-        km = KernelManager(kernel_name=kernel_name)
-        km.start_kernel()
-        kc = km.client()
-        kc.start_channels()
-        try:
-            kc.wait_for_ready(timeout=120)
-            assert run(kc, "1 + 1") == "2"
-            cold.append(time.perf_counter() - t0)
-            if attempt == 0:
-                for _ in range(10):
-                    run(kc, "1 + 1")
-                for _ in range(runs):
-                    t = time.perf_counter()
-                    run(kc, "1 + 1")
-                    trips.append(time.perf_counter() - t)
-                for _ in range(warm):
-                    run(kc, "1 + 1")
-                for _ in range(runs):
-                    t = time.perf_counter()
-                    run(kc, "1 + 1")
-                    warm_trips.append(time.perf_counter() - t)
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel(now=False)
-    return statistics.median(cold), statistics.median(trips), statistics.median(warm_trips)
+def start(kernel_name, then=None):
+    """One cold start of kernel_name: seconds to the first result of `1 + 1`; then(kc) runs before the shutdown."""
+    t0 = time.perf_counter()
+    km = KernelManager(kernel_name=kernel_name)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=120)
+        assert run(kc, "1 + 1") == "2"
+        cold = time.perf_counter() - t0
+        if then:
+            then(kc)
+        return cold
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
+def round_trips(kc, runs, warm):
+    """Medians of `1 + 1` round trips in cells 11 to 10 + runs, and again after `warm` more cells."""
+    def median_of(n):
+        trips = []
+        for _ in range(n):
+            t = time.perf_counter()
+            run(kc, "1 + 1")
+            trips.append(time.perf_counter() - t)
+        return statistics.median(trips)
+
+    for _ in range(10):
+        run(kc, "1 + 1")
+    fresh = median_of(runs)
+    for _ in range(warm):
+        run(kc, "1 + 1")
+    return fresh, median_of(runs)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=50, help="round trips measured (default 50)")
-    parser.add_argument("--starts", type=int, default=3, help="cold starts measured, median reported (default 3)")
+    parser.add_argument("--starts", type=int, default=7,
+                        help="cold starts of each kernel, alternating, median reported (default 7)")
     parser.add_argument("--warm", type=int, default=300, help="cells run before the warm round trips (default 300)")
     args = parser.parse_args()
 
@@ -84,12 +90,24 @@ def main():
                        "display_name": "ipykernel (bench)", "language": "python"}, f)
         os.environ["JUPYTER_PATH"] = tmp + os.pathsep + os.environ.get("JUPYTER_PATH", "")
 
+        kernels = (("pyport java", "java"), ("ipykernel", "pyport-bench-ipykernel"))
+        colds = {label: [] for label, _ in kernels}
+        trips = {}
+        # alternating starts, the first kernel swapped each round: a drift of the machine's load hits both alike
+        for attempt in range(args.starts):
+            for label, name in (kernels if attempt % 2 == 0 else kernels[::-1]):
+                then = None
+                if attempt == 0:
+                    def then(kc, label=label):
+                        trips[label] = round_trips(kc, args.runs, args.warm)
+                colds[label].append(start(name, then))
         rows = []
-        for label, name in (("pyport java", "java"), ("ipykernel", "pyport-bench-ipykernel")):
-            cold, trip, warm = measure(name, args.runs, args.starts, args.warm)
+        for label, _ in kernels:
+            cold = statistics.median(colds[label])
+            trip, warm = trips[label]
             rows.append((label, cold, trip, warm))
-            print(f"measured {label}: cold start {cold:.2f} s, round trip {trip * 1000:.1f} ms just started, "
-                  f"{warm * 1000:.1f} ms warm", file=sys.stderr)
+            print(f"measured {label}: cold starts {' '.join(f'{c:.2f}' for c in colds[label])} s (median {cold:.2f}), "
+                  f"round trip {trip * 1000:.1f} ms just started, {warm * 1000:.1f} ms warm", file=sys.stderr)
 
     (jl, jcold, jtrip, jwarm), (pl, pcold, ptrip, pwarm) = rows
     load = os.getloadavg()[0]

@@ -63,6 +63,13 @@ public class PyportKernel extends BaseKernel {
     public static final String CELL_CLASS_DIR_PROPERTY = "pyport.cellClassDir";
     /** System property: the class path notebook code compiles against. */
     public static final String CLASSPATH_PROPERTY = "pyport.classpath";
+    /**
+     * System property: a folder holding the class files of the kernel's jars (the JVM's class path), which JShell then
+     * compiles against in their stead (the installer makes it; see {@code exec.ClassFolderFileManager}). Cells still run
+     * from the jars, and {@link #CLASSPATH_PROPERTY} still names them. Without the folder, JShell compiles against the
+     * jars.
+     */
+    public static final String COMPILE_CLASSES_PROPERTY = "pyport.compileClasses";
 
     /** Characters of stdout (and of stderr) a cell shows; more is dropped with a note. */
     static final int OUTPUT_LIMIT = 1_000_000;
@@ -158,14 +165,20 @@ public class PyportKernel extends BaseKernel {
             starter.start();
         }
 
+        /** @return the {@link #COMPILE_CLASSES_PROPERTY} folder if it exists, else null (compile against the jars) */
+        static Path jvmClasses() {
+            String folder = System.getProperty(COMPILE_CLASSES_PROPERTY);
+            return folder != null && Files.isDirectory(Paths.get(folder)) ? Paths.get(folder) : null;
+        }
+
         private JShellEvaluator start(List<String> initial, KernelSettings settings) {
             java.util.function.IntSupplier cell = () -> cellNumber.getAsInt();
             JShellEvaluator shell;
             try {
-                shell = new JShellEvaluator(initial, cellClassDir, cell, STARTUP, settings.compilerOptions());
+                shell = new JShellEvaluator(initial, cellClassDir, cell, STARTUP, settings.compilerOptions(), jvmClasses());
             } catch (IllegalArgumentException e) {
                 problems.add("compiler options " + settings.compilerOptions() + " ignored: " + e.getMessage());
-                shell = new JShellEvaluator(initial, cellClassDir, cell, STARTUP);
+                shell = new JShellEvaluator(initial, cellClassDir, cell, STARTUP, List.of(), jvmClasses());
             }
             for (KernelSettings.Script script : settings.startupScripts()) {
                 try {

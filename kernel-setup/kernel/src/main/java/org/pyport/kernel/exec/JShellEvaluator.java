@@ -65,11 +65,38 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public JShellEvaluator(List<String> classpath, Path classDir, IntSupplier cellNumber, List<String> startup,
                            List<String> compilerOptions) {
+        this(classpath, classDir, cellNumber, startup, compilerOptions, null);
+    }
+
+    /**
+     * @param classpath       entries notebook code compiles against (see the first constructor)
+     * @param classDir        where the bytecode of cell-defined classes is written, null for nowhere
+     * @param cellNumber      supplies the number of the cell being executed (for error messages)
+     * @param startup         snippets evaluated once at start (imports)
+     * @param compilerOptions extra options for the compiler of every cell (e.g. {@code -parameters})
+     * @param jvmClasses      a folder holding the class files of every jar on the JVM's class path, which the
+     *                        compiler then reads in their stead (faster to start: see {@link ClassFolderFileManager});
+     *                        null to compile against the jars
+     * @throws IllegalArgumentException if the compiler rejects one of {@code compilerOptions}
+     */
+    public JShellEvaluator(List<String> classpath, Path classDir, IntSupplier cellNumber, List<String> startup,
+                           List<String> compilerOptions, Path jvmClasses) {
         this.provider = new CellExecutionControlProvider(classDir);
         this.cellNumber = cellNumber;
         List<String> options = new ArrayList<>(List.of("-Xlint:none", "-proc:none"));
         options.addAll(compilerOptions);
-        this.shell = JShell.builder()
+        JShell.Builder builder = JShell.builder();
+        if (jvmClasses != null) {
+            Set<Path> jars = new java.util.HashSet<>();
+            for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    jars.add(Path.of(entry).toAbsolutePath().normalize());
+                }
+            }
+            Path folder = jvmClasses.toAbsolutePath().normalize();
+            builder.fileManager(standard -> new ClassFolderFileManager(standard, folder, jars));
+        }
+        this.shell = builder
                 .executionEngine(provider, Map.of())
                 .out(new PrintStream(System.out, true))
                 .err(new PrintStream(System.err, true))
