@@ -71,8 +71,10 @@ final class ServerConnection implements Runnable {
       reason = e.toString();
       LOG.log(Level.ERROR, "queue manager: closing connection from " + peer, e);
     } finally {
-      close();
+      // requeue first: a client's close() returns once it reads the end of this stream, and the
+      // items it held must be back in their queues by then
       manager.disconnected(this);
+      close();
     }
   }
 

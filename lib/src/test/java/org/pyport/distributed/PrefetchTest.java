@@ -67,6 +67,27 @@ class PrefetchTest {
   }
 
   @Test
+  void closeReturnsOnlyOnceWhatTheClientHeldIsBackInTheQueue() throws Exception {
+    // the manager once closed the socket before requeueing: close() could return in between
+    try (QueueManager m = manager().start()) {
+      for (int i = 0; i < 30; i++) {
+        try (QueueClient c = client(m)) {
+          RemoteQueue q = c.queue("task_queue");
+          earnAllowance(m, q, 4);
+          m.queue("task_queue").putAll(range(0, 8));
+          assertEquals(0, q.get(T));
+          assertTrue(q.buffered() > 0, "the get fetched more than one item");
+        }
+        assertEquals(0, m.heldCount("task_queue"), "held after close number " + (i + 1));
+        assertEquals(7, m.queue("task_queue").size(), "the other seven are back");
+        for (int k = 1; k < 8; k++) {
+          assertEquals(k, m.queue("task_queue").get(T));
+        }
+      }
+    }
+  }
+
+  @Test
   void aPrefetchingWorkerThatDiesGivesBackEverythingAndEachResultArrivesOnce() throws Exception {
     try (QueueManager m = manager().start()) {
       QueueClient victim = client(m);
