@@ -38,15 +38,23 @@ class PrefetchTest {
     }
   }
 
+  /**
+   * Earns an allowance, queues {@code 0 .. n-1} and gets 0, which fetches more than one item: the
+   * client then holds some of the rest.
+   */
+  private static void getTheFirstOfSeveral(QueueManager m, RemoteQueue q, int allowance, int n) {
+    earnAllowance(m, q, allowance);
+    m.queue(q.name()).putAll(range(0, n));
+    assertEquals(0, q.get(T));
+    assertTrue(q.buffered() > 0, "the first get fetched more than one item");
+  }
+
   @Test
   void getHandsOutFetchedItemsInOrderAndCloseGivesBackTheRest() throws Exception {
     try (QueueManager m = manager().start()) {
       try (QueueClient a = client(m)) {
         RemoteQueue q = a.queue("task_queue");
-        earnAllowance(m, q, 8);
-        m.queue("task_queue").putAll(range(0, 20));
-        assertEquals(0, q.get(T));
-        assertTrue(q.buffered() > 0, "the first get fetched more than one item");
+        getTheFirstOfSeveral(m, q, 8, 20);
         assertEquals(1, q.get(T));
         assertEquals(2, q.get(T));
         int held = q.buffered();
@@ -72,11 +80,7 @@ class PrefetchTest {
     try (QueueManager m = manager().start()) {
       for (int i = 0; i < 30; i++) {
         try (QueueClient c = client(m)) {
-          RemoteQueue q = c.queue("task_queue");
-          earnAllowance(m, q, 4);
-          m.queue("task_queue").putAll(range(0, 8));
-          assertEquals(0, q.get(T));
-          assertTrue(q.buffered() > 0, "the get fetched more than one item");
+          getTheFirstOfSeveral(m, c.queue("task_queue"), 4, 8);
         }
         assertEquals(0, m.heldCount("task_queue"), "held after close number " + (i + 1));
         assertEquals(7, m.queue("task_queue").size(), "the other seven are back");
