@@ -286,10 +286,7 @@ abstract class JsonQueue implements NamedQueue {
   }
 
   private static int checkMax(int max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("max must be at least 1, got " + max);
-    }
-    return max;
+    return Options.atLeast(max, 1, "max");
   }
 
   /** A held task; finishing it twice is a programming error, reported loudly. */

@@ -12,10 +12,23 @@ final class Options {
   }
 
   static int maxFrameBytes(int bytes) {
-    if (bytes < MIN_FRAME_BYTES) {
-      throw new IllegalArgumentException("maxFrameBytes must be at least " + MIN_FRAME_BYTES + ", got " + bytes);
+    return atLeast(bytes, MIN_FRAME_BYTES, "maxFrameBytes");
+  }
+
+  /** A count or size with a lower bound. */
+  static int atLeast(int value, int min, String what) {
+    if (value < min) {
+      throw new IllegalArgumentException(what + " must be at least " + min + ", got " + value);
     }
-    return bytes;
+    return value;
+  }
+
+  /** A count or number within bounds, both included. */
+  static int between(int value, int min, int max, String what) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(what + " must be " + min + ".." + max + ", got " + value);
+    }
+    return value;
   }
 
   /** A timeout: positive and small enough for the millisecond timers that enforce it. */

@@ -491,10 +491,7 @@ public final class QueueClient implements AutoCloseable {
      * @return this
      */
     public Builder prefetch(int items) {
-      if (items < 1) {
-        throw new IllegalArgumentException("prefetch must be at least 1, got " + items);
-      }
-      this.prefetch = items;
+      this.prefetch = Options.atLeast(items, 1, "prefetch");
       return this;
     }
 
@@ -508,21 +505,14 @@ public final class QueueClient implements AutoCloseable {
      * @return this
      */
     public Builder maxUnconfirmed(int requests) {
-      if (requests < 0 || requests > PipelineWindow.MAX_CAPACITY) {
-        throw new IllegalArgumentException("maxUnconfirmed must be 0.." + PipelineWindow.MAX_CAPACITY
-            + ", got " + requests);
-      }
-      this.maxUnconfirmed = requests;
+      this.maxUnconfirmed = Options.between(requests, 0, PipelineWindow.MAX_CAPACITY, "maxUnconfirmed");
       return this;
     }
 
     /** @param host the manager's host @param port its port @return this */
     public Builder address(String host, int port) {
       this.host = Objects.requireNonNull(host, "host");
-      if (port <= 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 1..65535, got " + port);
-      }
-      this.port = port;
+      this.port = Options.between(port, 1, 65535, "port");
       return this;
     }
 

@@ -339,9 +339,7 @@ public final class QueueManager implements AutoCloseable {
      */
     public Builder register(String name, int maxSize) {
       Objects.requireNonNull(name, "name");
-      if (maxSize < 0) {
-        throw new IllegalArgumentException("maxSize must be >= 0, got " + maxSize);
-      }
+      Options.atLeast(maxSize, 0, "maxSize");
       if (queues.putIfAbsent(name, maxSize) != null) {
         throw new IllegalArgumentException("queue '" + name + "' is registered twice");
       }
@@ -368,10 +366,7 @@ public final class QueueManager implements AutoCloseable {
 
     /** @param max connections served at once (one thread each) @return this */
     public Builder maxConnections(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxConnections must be >= 1, got " + max);
-      }
-      this.maxConnections = max;
+      this.maxConnections = Options.atLeast(max, 1, "maxConnections");
       return this;
     }
 
