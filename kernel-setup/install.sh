@@ -104,12 +104,13 @@ fi
 unsafe_flag=""
 if [ "$best_version" -ge 24 ]; then unsafe_flag="--sun-misc-unsafe-memory-access=allow"; fi
 # JVM options of the kernel, also given to the training run (the AOT cache requires the same module options):
-# - C2 leaves javac, JShell and the Jupyter plumbing to C1 (compiler-directives.json): in a fresh JVM it otherwise
-#   spends seconds of CPU on them during the first hundreds of cells, competing with the cells on small machines;
-# - JShell's class path indexer is paused while cells run (IndexingPause), which needs jdk.jshell opened to us.
-# One list for both; @DIR@ stands for the kernelspec's folder ({resource_dir} in kernel.json).
+# - C2 leaves javac, JShell and the zip/jrt file systems javac reads to C1 (compiler-directives.json): in a fresh
+#   JVM it otherwise spends seconds of CPU on them during the first hundreds of cells, competing with the cells;
+# - JShell's class path indexer is paused while cells run (IndexingPause), and the class files of expressions are
+#   forgotten (CompiledSnippetClasses): both need jdk.jshell opened to us;
 # - JShell compiles against the jars' class files unpacked into one folder (made below): javac walks every entry of
 #   every jar on its class path before its first compilation, and only looks into a folder for the packages it needs.
+# One list for both; @DIR@ stands for the kernelspec's folder ({resource_dir} in kernel.json).
 jvm_opts=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions
           "-XX:CompilerDirectivesFile=@DIR@/compiler-directives.json" --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED
           "-Dpyport.compileClasses=@DIR@/classes")

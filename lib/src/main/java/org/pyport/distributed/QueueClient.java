@@ -288,35 +288,33 @@ public final class QueueClient implements AutoCloseable {
           + "in the queue, not the data itself");
     }
     checkOpen();
-    try {
-      synchronized (out) {
-        writeUnsentAcks(); // the batched acks of gets travel with this request, in one write
-        out.write(message.frame(), 0, message.frameLength());
-        out.flush();
-      }
-    } catch (IOException e) {
-      lost(e);
-      throw lostNow();
-    }
+    write(message);
   }
 
   /** Sends the acks of consumed items that are waiting for the next request (see RemoteQueue). */
   void sendUnsentAcks() {
     checkOpen();
+    write(null);
+  }
+
+  /**
+   * Writes the batched acks of gets, then {@code message} if not null, in one write: the acks
+   * travel with the client's next request.
+   */
+  private void write(Wire.Out message) {
     try {
       synchronized (out) {
-        writeUnsentAcks();
+        for (RemoteQueue q : queues.values()) {
+          q.writeUnsentAcks(out);
+        }
+        if (message != null) {
+          out.write(message.frame(), 0, message.frameLength());
+        }
         out.flush();
       }
     } catch (IOException e) {
       lost(e);
       throw lostNow();
-    }
-  }
-
-  private void writeUnsentAcks() throws IOException {
-    for (RemoteQueue q : queues.values()) {
-      q.writeUnsentAcks(out);
     }
   }
 
@@ -417,11 +415,9 @@ public final class QueueClient implements AutoCloseable {
     if (!closed) {
       LOG.log(Level.DEBUG, "queue client " + where() + ": connection lost: " + why);
     }
-    String message = "connection to queue manager " + where() + " lost"
-        + (why == null ? "" : ": " + why.getMessage());
     List<ConnectionLostException.Unconfirmed> unconfirmed =
         window == null ? List.of() : window.drain();
-    ConnectionLostException e = new ConnectionLostException(message, why, unconfirmed);
+    ConnectionLostException e = new ConnectionLostException(lostMessage(why), why, unconfirmed);
     if (replies.failPending(e) == 0 && !unconfirmed.isEmpty()) {
       lossToReport = e; // nobody was waiting: thrown by the next call, once
     }
@@ -434,8 +430,12 @@ public final class QueueClient implements AutoCloseable {
       lossToReport = null;
       return e;
     }
-    return new ConnectionLostException("connection to queue manager " + where() + " lost"
-        + (failure == null ? "" : ": " + failure.getMessage()), failure);
+    return new ConnectionLostException(lostMessage(failure), failure);
+  }
+
+  private String lostMessage(Throwable why) {
+    return "connection to queue manager " + where() + " lost"
+        + (why == null ? "" : ": " + why.getMessage());
   }
 
   /**
