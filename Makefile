@@ -3,23 +3,25 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-# Where the kernel goes: the conda environment when one is active, else the user's Jupyter dir
-# (JUPYTER_DATA_DIR, when set, wins with --user).
-INSTALL_FLAGS ?= $(if $(CONDA_PREFIX),--sys-prefix,--user)
+# Where the kernel goes: into the environment of the python that runs Jupyter (build/venv, or the active
+# conda env). INSTALL_FLAGS=--user puts it in the user's Jupyter dir instead (JUPYTER_DATA_DIR, when set,
+# wins), where any other Jupyter of that user finds it too.
+INSTALL_FLAGS ?= --sys-prefix
 # The python that has Jupyter (written by `make setup`).
 PY = $$(cat build/jupyter-python)
 
-.PHONY: help setup build test run lab bench handouts uninstall clean
+.PHONY: help setup test-setup build test run lab bench handouts uninstall clean
 
 help:
 	@echo "make run       set up if needed, execute every notebook, render the site into build/site/"
 	@echo "make test      set up if needed, then run all tests"
-	@echo "make lab       open the notebooks in JupyterLab (or the classic notebook)"
+	@echo "make lab       open the notebooks in JupyterLab"
 	@echo "make bench     benchmarks, each beside its reference, as ratios"
 	@echo "make handouts  student and instructor editions, and an offline bundle, in build/handouts/"
 	@echo "make setup | build | uninstall | clean"
 
-## setup: prerequisites (apt when root), build lib/ and the kernel, install the `java` kernelspec
+## setup: prerequisites (apt when root), the pinned Jupyter in build/venv, build lib/ and the kernel,
+## install the `java` kernelspec
 setup:
 	@mkdir -p build
 	kernel-setup/prereqs.sh | tail -n 1 > build/jupyter-python
@@ -28,19 +30,22 @@ setup:
 build:
 	mvn -B -q package -DskipTests
 
-test: setup
+## test-setup: what the tests need beyond setup (Chromium, Node, CJK fonts, poppler, playwright-core)
+test-setup:
+	tools/test_prereqs.sh
+
+test: setup test-setup
 	tools/test_all.sh
 
 run: setup
 	@status=0; $(PY) tools/run_notebooks.py --out build/executed || status=$$?; \
 	$(PY) tools/render_site.py build/executed build/site || status=$$?; \
 	echo; echo "Rendered site: build/site/index.html"; \
-	echo "Explore the notebooks:  make lab   (JupyterLab or the classic notebook on http://127.0.0.1:8888)"; \
+	echo "Explore the notebooks:  make lab   (JupyterLab on http://127.0.0.1:8888)"; \
 	exit $$status
 
 lab: setup
-	cd notebooks && if $(PY) -c 'import jupyterlab' 2>/dev/null; then \
-	  $(PY) -m jupyterlab --ip=127.0.0.1; else $(PY) -m notebook --ip=127.0.0.1; fi
+	cd notebooks && $(PY) -m jupyterlab --ip=127.0.0.1
 
 bench: setup
 	tools/bench_all.sh
@@ -49,7 +54,7 @@ handouts: setup
 	$(PY) tools/handouts.py build/handouts
 
 uninstall:
-	kernel-setup/uninstall.sh $(INSTALL_FLAGS)
+	PYPORT_JUPYTER_PYTHON=$$(cat build/jupyter-python 2>/dev/null || true) kernel-setup/uninstall.sh $(INSTALL_FLAGS)
 
 clean:
 	mvn -B -q clean

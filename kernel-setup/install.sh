@@ -57,7 +57,7 @@ say "using Java $best_version: $best_java"
 
 # ---- a Python that can run Jupyter ---------------------------------------------------------------
 py=""
-for p in ${PYPORT_JUPYTER_PYTHON:-} python3 /usr/bin/python3; do
+for p in ${PYPORT_JUPYTER_PYTHON:-} "$root/build/venv/bin/python" python3 /usr/bin/python3; do
   if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import jupyter_client, jupyter_core' >/dev/null 2>&1; then py="$p"; break; fi
 done
 [ -n "$py" ] || die "no python3 with jupyter_client found (tried python3, /usr/bin/python3)"
@@ -157,7 +157,7 @@ if [ -f "$target/.stamp" ] && [ "$(cat "$target/.stamp")" = "$new_stamp" ]; then
   say "kernel 'java' already up to date in $target"
   exit 0
 fi
-args=(--replace --name java)
+args=(--name java)
 case "$mode" in
   --user) args+=(--user) ;;
   --sys-prefix) args+=(--sys-prefix) ;;

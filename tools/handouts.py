@@ -7,9 +7,10 @@ OUT_DIR/instructor/  every notebook as committed: solutions in, outputs out.
 OUT_DIR/student/     the same with each cell tagged `solution` replaced by an empty exercise cell;
                      the cells tagged `check` stay, so students see when their answer is right.
 OUT_DIR/pyport-offline.tar.gz
-                     notebooks, kernel, library and every jar they need, prebuilt, so that
-                     `make setup` installs the kernel on a machine with a JDK and Jupyter but
-                     no network (no Maven run, nothing downloaded).
+                     notebooks, kernel, library and every jar they need, prebuilt, and the wheels
+                     of the pinned Jupyter (requirements.txt), so that `make setup` installs
+                     JupyterLab and the kernel on a machine with a JDK and python3 but no network
+                     (no Maven run, nothing downloaded).
 """
 import copy
 import os
@@ -71,8 +72,17 @@ def write_editions(out):
     return summary
 
 
+def wheels_of_the_lock():
+    """The wheels of requirements.txt for this machine's Python, downloaded once into build/wheels."""
+    wheels = ROOT / "build" / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--disable-pip-version-check",
+                    "--only-binary=:all:", "-r", str(ROOT / "requirements.txt"), "-d", str(wheels)], check=True)
+    return sorted(wheels.glob("*.whl"))
+
+
 def offline_bundle(out):
-    """Tracked sources plus the built jars (newer than the sources, so the installer skips Maven)."""
+    """Tracked sources, the built jars (newer than the sources, so the installer skips Maven) and the
+    wheels of the pinned Jupyter (prereqs.sh installs from them with --no-index)."""
     files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True,
                            capture_output=True).stdout.decode().split("\0")
     built = [p for p in (ROOT / "lib" / "target").glob("*.jar")]
@@ -84,11 +94,14 @@ def offline_bundle(out):
         sys.exit("handouts: no built jars; run `make setup` first")
     built.append(stamp)
     newest = max(int(os.path.getmtime(ROOT / f)) for f in files if f and (ROOT / f).is_file())
+    wheels = wheels_of_the_lock()
     bundle = out / "pyport-offline.tar.gz"
     with tarfile.open(bundle, "w:gz") as tar:
         for f in files:
             if f and (ROOT / f).is_file():
                 tar.add(ROOT / f, arcname=f"pyport/{f}")
+        for w in wheels:
+            tar.add(w, arcname=f"pyport/wheels/{w.name}")
         for p in built:  # added last and stamped now: newer than every source file
             info = tar.gettarinfo(p, arcname=f"pyport/{p.relative_to(ROOT)}")
             info.mtime = newest + 60

@@ -14,7 +14,9 @@ suite() {
   else failed=$((failed + 1)); failed_names+=("$name"); echo "=== $name: FAILED ($((SECONDS - t0)) s)"; fi
 }
 
-suite "Java unit tests (Maven)"        mvn -B test -Dsurefire.printSummary=true
+suite "set-up pins: requirements.in, requirements.txt, environment.yml" "$PY" tests/setup/check_pins.py
+# PYPORT_JUPYTER_PYTHON: the Jupyter python, for the unit tests that compare with IPython
+suite "Java unit tests (Maven)"        env PYPORT_JUPYTER_PYTHON="$PY" mvn -B test -Dsurefire.printSummary=true
 suite "kernel conformance and protocol" kernel-setup/tests/run.sh
 
 # The kernel runs on the newest JDK found; interrupts and output must also work on the JDK 17 floor

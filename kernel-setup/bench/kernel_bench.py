@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Cold start and round-trip benchmark: the pyport Java kernel ('java') against ipykernel, in one run.
 
-  JUPYTER_DATA_DIR=$PWD/build/jupyter /usr/bin/python3 kernel-setup/bench/kernel_bench.py [--runs 50] [--starts 7]
+  build/venv/bin/python kernel-setup/bench/kernel_bench.py [--runs 50] [--starts 7]
 
 Cold start = from launching the kernel process to the first execute_result of `1 + 1`, median of --starts starts of
 each kernel, alternating (the two kernels' starts vary by a few tenths of a second from one start to the next).
 Round trip = execute_request of `1 + 1` until its execute_reply and idle status, median of --runs cells, taken twice
 in the first kernel: just after start (cells 11 to 10 + runs: the JVM's JIT is still compiling javac meanwhile)
-and warm (after --warm cells, when it is done). ipykernel runs from /usr/bin/python3 through a temporary kernelspec.
+and warm (after --warm cells, when it is done). ipykernel runs from the python running this script (build/venv) through a temporary kernelspec.
 """
 import argparse
 import json
@@ -84,7 +84,7 @@ def main():
         spec = os.path.join(tmp, "kernels", "pyport-bench-ipykernel")
         os.makedirs(spec)
         with open(os.path.join(spec, "kernel.json"), "w") as f:
-            json.dump({"argv": ["/usr/bin/python3", "-Xfrozen_modules=off", "-m", "ipykernel_launcher",
+            json.dump({"argv": [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher",
                                 "-f", "{connection_file}"],
                        "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1"},
                        "display_name": "ipykernel (bench)", "language": "python"}, f)

@@ -5,7 +5,9 @@
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
-/usr/bin/python3 - "$@" <<'PY'
+# The python of `make setup` (build/venv), which has jupyter_client and jupyter_kernel_test.
+py=${PYPORT_JUPYTER_PYTHON:-$(cat "$here/../../build/jupyter-python" 2>/dev/null || echo python3)}
+"$py" - "$@" <<'PY'
 import sys, unittest
 names = sys.argv[1:] or ["test_conformance", "test_interrupt", "test_security", "test_output", "test_semicolon",
                          "test_environment", "test_magics"]

@@ -19,10 +19,18 @@ import org.pyport.python.Python;
 import tech.tablesaw.api.Table;
 
 class TimeItTest {
-    /** IPython's own _format_time is the reference; it lives in the Jupyter Python, not the CPython under test. */
+    /**
+     * IPython's own _format_time is the reference; it lives in the Jupyter Python of {@code make setup}
+     * ({@code PYPORT_JUPYTER_PYTHON}, else the one {@code build/jupyter-python} names), not the CPython under test.
+     */
     @Test
-    void formatTimeMatchesIPython() {
-        String jupyterPython = "/usr/bin/python3";
+    void formatTimeMatchesIPython() throws java.io.IOException {
+        String jupyterPython = System.getenv("PYPORT_JUPYTER_PYTHON");
+        java.nio.file.Path recorded = java.nio.file.Path.of("..", "build", "jupyter-python");
+        if ((jupyterPython == null || jupyterPython.isBlank()) && java.nio.file.Files.isRegularFile(recorded)) {
+            jupyterPython = java.nio.file.Files.readString(recorded).strip();
+        }
+        assumeTrue(jupyterPython != null && !jupyterPython.isBlank(), "no Jupyter python recorded (make setup)");
         assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of(jupyterPython)));
         PyResult probe = Python.with().executable(jupyterPython).run("import IPython");
         assumeTrue(probe.ok(), "IPython not installed");
