@@ -136,7 +136,7 @@ cat > "$stage/kernel.json" <<JSON
 {
   "argv": ["/bin/sh", "{resource_dir}/kernel.sh", $(json_str "$best_java"),
            $(json_list "${jvm_opts[@]//@DIR@/\{resource_dir\}}" "$cache_use"),
-           "-cp", "{resource_dir}/jars/*", "org.pyport.kernel.PyportKernel", "{connection_file}"],
+           "-cp", "{resource_dir}/jars/*", "org.pyport.kernel.KernelMain", "{connection_file}"],
   "display_name": "Java",
   "language": "java",
   "interrupt_mode": "message",
@@ -190,7 +190,7 @@ then :; else say "warning: no class folder for the compiler; the kernel compiles
 if [ "$cache_file" = pyport.aot ]; then cache_make="-XX:AOTCacheOutput=$target/pyport.aot"
 else cache_make="-XX:ArchiveClassesAtExit=$target/pyport.jsa"; fi
 if "$best_java" "$cache_make" "${jvm_opts[@]//@DIR@/$target}" \
-     -cp "$target/jars/*" org.pyport.kernel.PyportKernel --warmup >/dev/null 2>"$target/.cds.log"; then
+     -cp "$target/jars/*" org.pyport.kernel.KernelMain --warmup >/dev/null 2>"$target/.cds.log"; then
   rm -f "$target/.cds.log"
 else
   say "warning: no start-up cache (see $target/.cds.log); the kernel still works, starting slower"

@@ -2,8 +2,10 @@ package org.pyport.kernel;
 
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,5 +82,27 @@ final class CellHistory implements HistoryManager {
             last.put(e.getInput(), e);
         }
         return new ArrayList<>(last.values());
+    }
+
+    /** @return the reply to a history request (tail, range or search) */
+    Replies.History reply(HistoryRequest request) {
+        Set<ResultFlag> flags = EnumSet.noneOf(ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(ResultFlag.INCLUDE_OUTPUT);
+        }
+        List<HistoryEntry> found;
+        if (request instanceof HistoryRequest.Tail tail) {
+            found = lookupTail(tail.getMaxReturnLength(), flags);
+        } else if (request instanceof HistoryRequest.Range range) {
+            found = lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+        } else if (request instanceof HistoryRequest.Search search) {
+            if (search.filterUnique()) {
+                flags.add(ResultFlag.UNIQUE);
+            }
+            found = search(search.getPattern(), search.getMaxReturnLength(), flags);
+        } else {
+            found = List.of();
+        }
+        return new Replies.History(found, request.includeOutput());
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The installer's training run ({@code PyportKernel --warmup}, run once with {@code -XX:AOTCacheOutput} on JDK 25+
+ * The installer's training run ({@code KernelMain --warmup}, run once with {@code -XX:AOTCacheOutput} on JDK 25+
  * or {@code -XX:ArchiveClassesAtExit} before): a real kernel on loopback ports, driven over ZeroMQ like a front end
  * would, so the start-up cache holds what a kernel session loads: the sockets (jeromq), message signing and JSON
  * (gson), JJava's message classes, JShell and javac. Classes left out of the cache are loaded and verified from the
@@ -65,7 +65,7 @@ final class TrainingRun {
         Throwable[] failure = new Throwable[1];
         Thread kernel = new Thread(() -> {
             try {
-                PyportKernel.serve(PyportKernel.builder(), props);
+                KernelMain.serve(PyportKernel.builder(), props);
             } catch (Throwable e) {
                 failure[0] = e;
             }

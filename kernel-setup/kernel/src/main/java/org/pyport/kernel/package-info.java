@@ -1,5 +1,5 @@
 /**
  * The pyport Jupyter kernel: an IJava-compatible Java kernel on JJava's protocol library and {@code jdk.jshell}.
- * Entry point: {@link org.pyport.kernel.PyportKernel#main(String[])}.
+ * Entry point: {@link org.pyport.kernel.KernelMain#main(String[])}.
  */
 package org.pyport.kernel;

@@ -121,6 +121,15 @@ class PyportKernelTest {
     }
 
     @Test
+    void timingMagicsAreRegisteredLikeTheOthers() throws Exception {
+        assertTrue(kernel.getMagicsRegistry().getLineMagicNames().containsAll(
+                java.util.List.of("time", "timeit", "jars", "classpath", "maven")));
+        assertTrue(kernel.getMagicsRegistry().getCellMagicNames().containsAll(java.util.List.of("time", "timeit", "python")));
+        // the notebook API's lineMagic(..) reaches the same magic, with the words as its code
+        assertEquals(42, (int) kernel.getMagicsRegistry().evalLineMagic(kernel, "time", java.util.List.of("6", "*", "7")));
+    }
+
+    @Test
     void unknownMagicIsAClearError() {
         CellError e = assertThrows(CellError.class, () -> kernel.evalRaw("%nosuch"));
         assertEquals("UndefinedMagic", e.name());

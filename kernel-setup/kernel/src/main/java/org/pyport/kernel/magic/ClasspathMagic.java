@@ -1,6 +1,5 @@
 package org.pyport.kernel.magic;
 
-import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 
@@ -20,7 +19,7 @@ import java.util.stream.Stream;
  * Paths may be globs ({@code lib/*.jar}, {@code libs/**.jar}); relative paths are resolved against the working
  * directory of the kernel (the notebook's folder).
  */
-public final class ClasspathMagic implements LineMagic<Void, PyportKernel> {
+public final class ClasspathMagic implements KernelMagic {
 
     private final boolean jarsOnly;
 
@@ -30,7 +29,8 @@ public final class ClasspathMagic implements LineMagic<Void, PyportKernel> {
     }
 
     @Override
-    public Void eval(PyportKernel kernel, List<String> args) throws IOException {
+    public Object run(PyportKernel kernel, MagicCall call) throws IOException {
+        List<String> args = call.args();
         String name = jarsOnly ? "%jars" : "%classpath";
         if (args.isEmpty()) {
             throw new CellError("UsageError", "no path given", List.of("Usage: " + name + " PATH_OR_GLOB..."));

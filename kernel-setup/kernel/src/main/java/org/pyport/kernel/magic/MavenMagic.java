@@ -1,6 +1,5 @@
 package org.pyport.kernel.magic;
 
-import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 
@@ -19,7 +18,7 @@ import java.util.stream.Stream;
  * repository (~/.m2) first and Maven Central for what is missing, with the user's Maven settings.
  * The jars are copied to a folder that lives as long as the kernel.
  */
-public final class MavenMagic implements LineMagic<Void, PyportKernel> {
+public final class MavenMagic implements KernelMagic {
 
     /** The dependency plugin version the project pins (see the parent pom). */
     private static final String PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies";
@@ -32,7 +31,8 @@ public final class MavenMagic implements LineMagic<Void, PyportKernel> {
     }
 
     @Override
-    public Void eval(PyportKernel kernel, List<String> args) throws Exception {
+    public Object run(PyportKernel kernel, MagicCall call) throws Exception {
+        List<String> args = call.args();
         if (args.isEmpty()) {
             throw usage("no artifact given");
         }

@@ -1,6 +1,5 @@
 package org.pyport.kernel.magic;
 
-import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
 import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 
@@ -22,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * A non-zero exit status fails the cell. With {@code --out NAME} the exact stdout text is also stored in a
  * notebook variable {@code String NAME}.
  */
-public final class PythonMagic implements CellMagic<Void, PyportKernel> {
+public final class PythonMagic implements KernelMagic {
 
     private static final String SITECUSTOMIZE = String.join("\n",
             "# written by the pyport kernel's %%python: line-buffered output",
@@ -38,8 +37,9 @@ public final class PythonMagic implements CellMagic<Void, PyportKernel> {
     private volatile boolean interrupted;
 
     @Override
-    public Void eval(PyportKernel kernel, List<String> args, String body) throws Exception {
-        String outVar = parseOutVar(args);
+    public Object run(PyportKernel kernel, MagicCall call) throws Exception {
+        String body = call.body();
+        String outVar = parseOutVar(call.args());
         String python = pythonCommand();
         Path dir = Files.createTempDirectory("pyport-python");
         Path script = dir.resolve("cell.py");

@@ -1,5 +1,6 @@
 package org.pyport.kernel.magic;
 
+import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 import org.pyport.kernel.exec.JShellEvaluator;
 import org.pyport.kernel.runtime.Timing;
@@ -10,7 +11,7 @@ import java.util.List;
  * {@code %time}, {@code %%time}, {@code %timeit}, {@code %%timeit} with IPython's output formats.
  * {@code %time} runs the code as a normal cell (declarations stay) and prints CPU and wall times;
  * {@code %timeit [-n LOOPS] [-r RUNS]} runs it in a loop inside a lambda (declarations do not stay) and prints
- * mean ± standard deviation per loop.
+ * mean ± standard deviation per loop. Both take Java code as written (the call's raw text, not its shell-split words).
  */
 public final class TimeMagics {
 
@@ -18,6 +19,18 @@ public final class TimeMagics {
 
     private TimeMagics() {
     }
+
+    /** {@code %time CODE} and {@code %%time}: the code's value, as without the magic. */
+    public static final KernelMagic TIME = (kernel, call) -> {
+        String code = call.isCell() ? call.body() : call.rawArgs();
+        return PyportKernel.quietIfSemicolon(code, time(kernel.evaluator(), code, call.line()));
+    };
+
+    /** {@code %timeit [-n N] [-r R] CODE} and {@code %%timeit [-n N] [-r R]}: prints, has no value. */
+    public static final KernelMagic TIMEIT = (kernel, call) -> {
+        timeit(kernel.evaluator(), call.rawArgs(), call.body(), call.line());
+        return null;
+    };
 
     /**
      * {@code %time} / {@code %%time}.

@@ -1,0 +1,18 @@
+package org.pyport.kernel.magic;
+
+import org.pyport.kernel.PyportKernel;
+
+/** A line or cell magic of this kernel, registered in the {@link MagicRegistry} under its name. */
+@FunctionalInterface
+public interface KernelMagic {
+
+    /**
+     * Runs the magic.
+     *
+     * @param kernel the kernel
+     * @param call   its words, raw text, body and position
+     * @return the magic's value (shown like an expression's when it ends the cell), or null
+     * @throws Exception whatever went wrong; a {@link org.pyport.kernel.exec.CellError} is shown as it is
+     */
+    Object run(PyportKernel kernel, MagicCall call) throws Exception;
+}
