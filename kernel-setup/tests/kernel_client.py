@@ -20,7 +20,7 @@ def run(kc, code, timeout=60):
             continue
         if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
             break
-        if msg["msg_type"] in ("stream", "execute_result", "display_data", "error"):
+        if msg["msg_type"] in ("stream", "execute_result", "display_data", "update_display_data", "clear_output", "error"):
             outputs.append((msg["msg_type"], msg["content"]))
     return shell_reply(kc, msg_id, timeout)["content"], outputs
 
@@ -31,6 +31,24 @@ def shell_reply(kc, msg_id, timeout=60):
         reply = kc.get_shell_msg(timeout=timeout)
         if reply["parent_header"].get("msg_id") == msg_id:
             return reply
+
+
+def shown_stdout(outputs):
+    """The stdout a front end shows after these outputs, applying clear_output as JupyterLab does (with wait, the
+    clear happens when the next output arrives)."""
+    shown, clear_on_next = [], False
+    for t, c in outputs:
+        if t == "clear_output":
+            if c["wait"]:
+                clear_on_next = True
+            else:
+                shown, clear_on_next = [], False
+            continue
+        if clear_on_next:
+            shown, clear_on_next = [], False
+        if t == "stream" and c["name"] == "stdout":
+            shown.append(c["text"])
+    return "".join(shown)
 
 
 def stdout_of(outputs):

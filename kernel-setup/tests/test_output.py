@@ -63,6 +63,20 @@ class OutputTest(unittest.TestCase):
         self.assertEqual(reply["status"], "ok")
         self.assertEqual([c["data"]["text/plain"] for t, c in outputs if t == "execute_result"], ["42"])
 
+    def test_clear_output_clears_what_was_printed_before_it(self):
+        reply, outputs = k.run(self.kc, 'System.out.println("gone"); clearOutput(); System.out.println("kept");')
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual([c["wait"] for t, c in outputs if t == "clear_output"], [False])
+        self.assertEqual(k.shown_stdout(outputs), "kept\n")
+
+    def test_clear_output_wait_in_a_loop_leaves_the_last_step(self):
+        # a progress line redrawn in place: every step's text must reach the front end before the next clear
+        reply, outputs = k.run(self.kc, 'for (int i = 0; i < 50; i++) { clearOutput(true); System.out.println("step " + i); }')
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual([c["wait"] for t, c in outputs if t == "clear_output"], [True] * 50)
+        self.assertEqual(k.shown_stdout(outputs), "step 49\n")
+        self.assertEqual(k.stdout_of(outputs).count("step"), 50, "no step is lost")
+
     def test_requests_without_history_do_not_advance_the_count(self):
         first, _ = k.run(self.kc, "1")
         msg_id = self.kc.execute("2", store_history=False)

@@ -72,6 +72,18 @@ final class CellOutput extends OutputStream {
         }
     }
 
+    /**
+     * Sends the pending text now, not batched: what the cell printed must reach the front end before a message
+     * that is not a stream's (a {@code clear_output}).
+     *
+     * @return the cell the text goes to; null before any cell ran
+     */
+    synchronized ShellReplyEnvironment sendPending() {
+        decodeAvailable();
+        send();
+        return env;
+    }
+
     @Override
     public synchronized void write(int b) {
         bytes.write(b);

@@ -5,6 +5,7 @@ import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
@@ -91,6 +92,26 @@ final class ExecuteRequests {
         } finally {
             executing = false;
             kernel.endCell();
+        }
+    }
+
+    /**
+     * Clears the output of the cell that stdout goes to (the running cell, or the last one once it finished), after
+     * sending what was printed before the call: the streams batch their text, which would otherwise arrive after
+     * the clear.
+     *
+     * @param wait true: the front end clears when the next output arrives
+     */
+    void clearOutput(boolean wait) {
+        System.out.flush();
+        System.err.flush();
+        if (stdout == null) {
+            return; // JJava's streams (tests): no cell output is batched, and there is no cell to clear
+        }
+        stderr.sendPending();
+        ShellReplyEnvironment cell = stdout.sendPending();
+        if (cell != null) {
+            cell.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
         }
     }
 

@@ -19,6 +19,7 @@ import org.pyport.kernel.exec.CellError;
 import org.pyport.kernel.exec.JShellEvaluator;
 import org.pyport.kernel.magic.MagicRegistry;
 import org.pyport.kernel.magic.PythonMagic;
+import org.pyport.kernel.runtime.OutputClearer;
 import org.pyport.kernel.runtime.Vars;
 
 import java.io.File;
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
  * JVM ({@link CellRunner}); execute requests are handled by {@link ExecuteRequests}, inspection and completion by
  * {@link CodeAssist}; the process is started by {@link KernelMain}. Kernelspec name {@code java}.
  */
-public class PyportKernel extends BaseKernel {
+public class PyportKernel extends BaseKernel implements OutputClearer {
 
     /** System property: folder receiving the bytecode of classes defined in cells (for child JVMs). */
     public static final String CELL_CLASS_DIR_PROPERTY = "pyport.cellClassDir";
@@ -183,6 +184,12 @@ public class PyportKernel extends BaseKernel {
     /** Gives the cell JJava's output streams (when {@link #installCellOutput} was not called: tests). */
     void useJJavaStreams(ShellReplyEnvironment env) {
         replaceOutputStreams(env);
+    }
+
+    /** {@code clearOutput()} in cell code (see {@link ExecuteRequests#clearOutput}). */
+    @Override
+    public void clearOutput(boolean wait) {
+        requests.clearOutput(wait);
     }
 
     /** @param limit characters each cell shows per stream (see {@link ExecuteRequests#installCellOutput}) */

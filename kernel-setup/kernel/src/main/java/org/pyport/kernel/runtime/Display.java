@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * IJava-compatible display functions, statically imported into every notebook:
- * {@code display(obj, mime...)}, {@code render(obj, mime...)}, {@code updateDisplay(id, obj, mime...)}.
+ * {@code display(obj, mime...)}, {@code render(obj, mime...)}, {@code updateDisplay(id, obj, mime...)}, and
+ * {@code clearOutput()} / {@code clearOutput(wait)} (IPython's {@code clear_output}).
  */
 public final class Display {
 
@@ -58,6 +59,28 @@ public final class Display {
         DisplayData data = copy(render(value, mimes));
         data.setDisplayId(id);
         BaseKernel.notebookKernel().getIO().display.updateDisplay(data);
+    }
+
+    /**
+     * Clears the output the running cell has shown so far, now (IPython's {@code clear_output()}).
+     */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /**
+     * Clears the output the running cell has shown so far (IPython's {@code clear_output(wait)}). With
+     * {@code wait}, the front end keeps the old output until the next output arrives, so a loop that clears and
+     * prints again redraws without flicker.
+     *
+     * @param wait true: clear when the next output arrives; false: clear now
+     * @throws IllegalStateException outside a kernel that can clear output
+     */
+    public static void clearOutput(boolean wait) {
+        if (!(BaseKernel.notebookKernel() instanceof OutputClearer kernel)) {
+            throw new IllegalStateException("clearOutput: no notebook kernel that can clear output is running");
+        }
+        kernel.clearOutput(wait);
     }
 
     /** A fresh copy, so setting a display id never changes data the caller holds. */
