@@ -38,6 +38,25 @@ public final class Capture {
         return buffer.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Like {@link #stdout(ThrowingRunnable)}, but what {@code r} prints is only returned, not shown: for output the
+     * cell shows changed, e.g. with a temporary folder's path replaced by a placeholder.
+     */
+    public static String stdoutHidden(ThrowingRunnable r) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            r.runThrowing();
+        } catch (Throwable t) {
+            throw Sneaky.<RuntimeException>rethrow(t);
+        } finally {
+            System.out.flush();
+            System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
     /** Writes every byte to both the original stream and the capture buffer. */
     private static final class Tee extends OutputStream {
         private final OutputStream a;

@@ -54,4 +54,21 @@ class CaptureTest {
         Runnable r = () -> System.out.print("plain runnable");
         assertTrue(Capture.stdout(r).equals("plain runnable"));
     }
+
+    @Test
+    void hiddenCaptureReturnsWithoutShowing() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream cell = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(cell, true, StandardCharsets.UTF_8));
+        try {
+            String got = Capture.stdoutHidden(() -> System.out.print("/tmp/some-run/file"));
+            assertEquals("/tmp/some-run/file", got);
+            assertEquals("", cell.toString(StandardCharsets.UTF_8), "nothing reached the cell");
+            assertThrows(IOException.class, () -> Capture.stdoutHidden(() -> { throw new IOException("boom"); }));
+            System.out.print("after");
+            assertEquals("after", cell.toString(StandardCharsets.UTF_8), "System.out restored");
+        } finally {
+            System.setOut(original);
+        }
+    }
 }
