@@ -35,7 +35,9 @@ suite "notebooks execute, clean up"     "$PY" tools/run_notebooks.py --out build
 suite "rendered site is offline-clean"  "$PY" tools/render_site.py build/test-executed build/test-site
 [ -x tests/handouts/run.sh ] && suite "handouts" tests/handouts/run.sh
 [ -x tests/binder/run.sh ]   && suite "Binder postBuild into an environment" tests/binder/run.sh
-[ -x tests/browser/run.sh ]  && suite "notebook UI in a browser" tests/browser/run.sh
+# Playwright on Debian's Chromium; what each suite checks is in tests/browser/lab.mjs and notebook7.mjs
+suite "JupyterLab 4 in a browser: notebooks 00 05 08 12, the kernel from the UI, dark theme" tests/browser/run.sh lab
+suite "Notebook 7 in a browser: the welcome notebook"  tests/browser/run.sh notebook7
 
 echo
 [ $failed -gt 0 ] && echo "failed: ${failed_names[*]}"
