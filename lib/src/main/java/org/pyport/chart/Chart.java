@@ -1,6 +1,5 @@
 package org.pyport.chart;
 
-import java.awt.Font;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -20,6 +19,7 @@ import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 import org.pyport.display.DisplaySink;
 import org.pyport.display.DisplaySinks;
 import org.pyport.display.Displayable;
@@ -27,8 +27,9 @@ import org.pyport.display.Mime;
 import org.pyport.display.Show;
 
 /**
- * A chart ready to render as static SVG (no scripts, no remote references) or PNG. Immutable:
- * {@code with...} methods return a new chart.
+ * A chart ready to render as static SVG (no scripts, no remote references) or PNG, on a white
+ * background of its own so it reads the same on a light or a dark page. Immutable: {@code with...}
+ * methods return a new chart.
  */
 public final class Chart implements Displayable {
     private static final AtomicLong IDS = new AtomicLong();
@@ -48,9 +49,16 @@ public final class Chart implements Displayable {
     private final int height;
     private final Function<Chart, JFreeChart> factory;
     private final String summary;
+    private final Function<Chart, String> description;
+    private final boolean logX;
 
     Chart(String title, String xLabel, String yLabel, int width, int height, Function<Chart, JFreeChart> factory,
-            String summary) {
+            String summary, Function<Chart, String> description) {
+        this(title, xLabel, yLabel, width, height, factory, summary, description, false);
+    }
+
+    private Chart(String title, String xLabel, String yLabel, int width, int height, Function<Chart, JFreeChart> factory,
+            String summary, Function<Chart, String> description, boolean logX) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
@@ -59,17 +67,42 @@ public final class Chart implements Displayable {
         this.height = height;
         this.factory = factory;
         this.summary = summary;
+        this.description = description;
+        this.logX = logX;
     }
 
-    /** The same chart with other axis labels. */
+    /**
+     * The same chart with other axis titles: words with units, such as {@code "time per run (ms)"}
+     * (the default is the column's name). A null or empty title leaves that axis without one.
+     */
     public Chart withAxisLabels(String x, String y) {
-        return new Chart(title, x, y, width, height, factory, summary);
+        return new Chart(title, x, y, width, height, factory, summary, description, logX);
     }
 
     /** The same chart with another size in pixels. */
     public Chart withSize(int w, int h) {
-        return new Chart(title, xLabel, yLabel, w, h, factory, summary);
+        return new Chart(title, xLabel, yLabel, w, h, factory, summary, description, logX);
     }
+
+    /**
+     * The same line chart with a logarithmic x axis (base 10), its ticks labelled with the values
+     * themselves: 1, 10, 100, 1,000.
+     *
+     * @throws IllegalStateException for bar charts, whose x axis holds categories
+     */
+    public Chart withLogX() {
+        if (!summary.startsWith("line")) throw new IllegalStateException("only a line chart has a numeric x axis to draw on a log scale");
+        return new Chart(title, xLabel, yLabel, width, height, factory, summary, description, true);
+    }
+
+    /** Whether the x axis is logarithmic. */
+    public boolean logX() { return logX; }
+
+    /**
+     * What the chart shows, in words, for readers who cannot see it: the SVG's {@code <desc>}.
+     * Names the axes and lists the data (bars) or each line's extent.
+     */
+    public String description() { return description.apply(this); }
 
     /** The title. */
     public String title() { return title; }
@@ -101,9 +134,29 @@ public final class Chart implements Displayable {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         g2.setDefsKeyPrefix("pyport" + IDS.incrementAndGet() + "_");
         g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        // the family measured here first, then what a browser without it has
+        g2.setFontFunction(family -> Fonts.cssFamilies(family));
         jfreeChart().draw(g2, new Rectangle(0, 0, width, height));
-        // the bare <svg> element: getSVGDocument() adds a DOCTYPE pointing to a remote DTD
-        return g2.getSVGElement();
+        // the bare <svg> element: getSVGDocument() adds a DOCTYPE pointing to a remote DTD. A viewBox
+        // lets a narrow page scale the chart down instead of cutting it
+        String svg = g2.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
+        return accessible(svg);
+    }
+
+    /**
+     * The SVG with role="img", a {@code <title>} (the chart's title) and a {@code <desc>} (its
+     * {@link #description()}) as the root's first children, where screen readers and search look.
+     */
+    private String accessible(String svg) {
+        int rootEnd = svg.indexOf('>') + 1; // JFreeSVG's root start tag has only namespaces and sizes
+        String name = title == null || title.isEmpty() ? summary : title;
+        return svg.substring(0, 4) + " role='img'" + svg.substring(4, rootEnd)
+                + "<title>" + escapeXml(name) + "</title><desc>" + escapeXml(description()) + "</desc>"
+                + svg.substring(rootEnd);
+    }
+
+    private static String escapeXml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** A PNG rendering (for kernels or viewers without SVG). */
@@ -160,36 +213,5 @@ public final class Chart implements Displayable {
     @Override
     public String toString() {
         return "[chart: " + summary + (title == null || title.isEmpty() ? "" : " \"" + title + "\"") + ", " + width + "×" + height + "]";
-    }
-
-    /** Fonts and colours shared by all charts. */
-    static final class ChartStyle {
-        private ChartStyle() {}
-
-        static void apply(JFreeChart c) {
-            String family = Fonts.family();
-            if (c.getTitle() != null) c.getTitle().setFont(new Font(family, Font.BOLD, 16));
-            if (c.getLegend() != null) c.getLegend().setItemFont(new Font(family, Font.PLAIN, 12));
-            c.setBackgroundPaint(java.awt.Color.WHITE);
-            c.getPlot().setBackgroundPaint(java.awt.Color.WHITE);
-            if (c.getPlot() instanceof org.jfree.chart.plot.XYPlot) {
-                org.jfree.chart.plot.XYPlot p = c.getXYPlot();
-                style(p.getDomainAxis(), family);
-                style(p.getRangeAxis(), family);
-                p.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
-                p.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
-            } else if (c.getPlot() instanceof org.jfree.chart.plot.CategoryPlot) {
-                org.jfree.chart.plot.CategoryPlot p = c.getCategoryPlot();
-                style(p.getDomainAxis(), family);
-                style(p.getRangeAxis(), family);
-                p.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
-            }
-        }
-
-        private static void style(org.jfree.chart.axis.Axis a, String family) {
-            if (a == null) return;
-            a.setLabelFont(new Font(family, Font.PLAIN, 13));
-            a.setTickLabelFont(new Font(family, Font.PLAIN, 11));
-        }
     }
 }

@@ -37,4 +37,18 @@ final class Fonts {
         }
         return f;
     }
+
+    /**
+     * The CSS font-family list for an SVG text drawn in {@code family}: that family, the most common
+     * CJK families, then the generic sans-serif, so a browser without the measured font still draws
+     * Chinese and keeps the widths close.
+     */
+    static String cssFamilies(String family) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        if (family != null && !family.isEmpty() && !"SansSerif".equals(family) && !"Dialog".equals(family)) names.add(family);
+        names.addAll(CJK.subList(0, 3));
+        StringBuilder sb = new StringBuilder();
+        for (String n : names) sb.append('"').append(n).append("\", ");
+        return sb.append("sans-serif").toString();
+    }
 }

@@ -142,4 +142,178 @@ class ChartsTest {
         assertTrue(e.getMessage().contains("numeric"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Charts.bar(t, "s", "y", "").withSize(0, 10));
     }
+
+    // ---- what a reader sees: titles, whole labels, the palette, a log axis, title and desc ----------
+
+    /** Texts inside the groups that mark axis titles. */
+    private static List<String> axisTitles(Document d) {
+        List<String> out = new ArrayList<>();
+        NodeList groups = d.getElementsByTagNameNS("*", "g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (List.of(g.getAttribute("class").split(" ")).contains("pyport-axis-title")) out.add(g.getTextContent());
+        }
+        return out;
+    }
+
+    /** Every colour a style attribute of the SVG paints with, as 0xRRGGBB. */
+    private static java.util.Set<Integer> colours(String svg) {
+        java.util.Set<Integer> out = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rgb\\((\\d+),\\s*(\\d+),\\s*(\\d+)\\)").matcher(svg);
+        while (m.find()) out.add(Integer.parseInt(m.group(1)) << 16 | Integer.parseInt(m.group(2)) << 8 | Integer.parseInt(m.group(3)));
+        return out;
+    }
+
+    private static boolean grey(int rgb) {
+        return (rgb >> 16 & 0xff) == (rgb >> 8 & 0xff) && (rgb >> 8 & 0xff) == (rgb & 0xff);
+    }
+
+    /** Labels as long as the notebooks' (locks in 05, thread pools in 07, queue systems in 08). */
+    private static final List<String> LONG_LABELS = List.of("no lock (wrong result)",
+            "platform threads (pool of 200)", "CompletableFuture + virtual threads", "Python multiprocessing.managers",
+            "pyport QueueManager", "pyport QueueManager (prefetch 1, sync)", "pyport QueueManager (batched)",
+            "Hazelcast IQueue", "Hazelcast IQueue (batched)");
+
+    @Test
+    void everyCategoryLabelIsDrawnWholeNeverCutWithAnEllipsis() throws Exception {
+        Table t = Table.create("systems", StringColumn.create("system", LONG_LABELS),
+                DoubleColumn.create("tasks_per_s", LONG_LABELS.stream().mapToDouble(String::length).toArray()));
+        for (Chart c : List.of(Charts.bar(t, "system", "tasks_per_s", "speed"), Charts.bar(t.first(3), "system", "tasks_per_s", "speed"),
+                Charts.bar(t, "system", "tasks_per_s", "narrow").withSize(360, 300))) {
+            List<String> texts = texts(parse(c.svg()));
+            for (String s : texts) assertFalse(s.endsWith("...") || s.endsWith("…"), "cut label " + s + " in " + texts);
+            // a wrapped label is drawn as consecutive lines: together they give every word, in order
+            String all = String.join(" ", texts);
+            for (String label : LONG_LABELS.subList(0, 3)) assertTrue(all.contains(label), label + " not whole in " + texts);
+        }
+        String all = String.join(" ", texts(parse(Charts.bar(t, "system", "tasks_per_s", "speed").svg())));
+        for (String label : LONG_LABELS) assertTrue(all.contains(label), label + " not whole in " + all);
+    }
+
+    @Test
+    void longLabelsTurnBarsHorizontalShortOnesStayUnderTheBars() {
+        assertTrue(Charts.fitUnderBars(List.of("md5", "sha1", "sha256"), Charts.WIDTH, 1));
+        assertTrue(Charts.fitUnderBars(List.of("no lock (wrong result)", "ReentrantLock", "synchronized", "AtomicLong"), Charts.WIDTH, 1));
+        assertFalse(Charts.fitUnderBars(LONG_LABELS, Charts.WIDTH, 1));
+    }
+
+    @Test
+    void axisTitlesAreTheOnesGivenInMarkedGroups() throws Exception {
+        Table t = Table.create("cpu", DoubleColumn.create("time_s", 0, 0.1, 0.2), DoubleColumn.create("cpu_pct", 0, 99, 101),
+                StringColumn.create("process", "Java", "Java", "Java"));
+        Chart c = Charts.line(t, "time_s", "cpu_pct", "process", "CPU").withAxisLabels("time (s)", "CPU (% of one core)");
+        Document d = parse(c.svg());
+        assertEquals(List.of("time (s)", "CPU (% of one core)"), axisTitles(d));
+        assertFalse(texts(d).contains("time_s") || texts(d).contains("cpu_pct"), texts(d).toString());
+        Table b = Table.create("b", StringColumn.create("label", "a", "b"), DoubleColumn.create("mean_ms", 1, 2));
+        Document bars = parse(Charts.bar(b, "label", "mean_ms", "t").withAxisLabels(null, "time per run (ms)").svg());
+        assertEquals(List.of("time per run (ms)"), axisTitles(bars), "no title on the category axis when given none");
+        assertFalse(texts(bars).contains("label"), texts(bars).toString());
+    }
+
+    @Test
+    void everySvgHasATitleAndADescWithTheDataFirstInTheRoot() throws Exception {
+        Table t = Table.create("t", StringColumn.create("label", "no lock", "AtomicLong"),
+                DoubleColumn.create("mean_ms", 1.3428616666666668, 0.06885975474026095));
+        Chart c = Charts.bar(t, "label", "mean_ms", "2 threads: time per run").withAxisLabels("lock", "time per run (ms)");
+        Element root = parse(c.svg()).getDocumentElement();
+        Element title = (Element) root.getElementsByTagNameNS("*", "title").item(0);
+        Element desc = (Element) root.getElementsByTagNameNS("*", "desc").item(0);
+        assertEquals(root, title.getParentNode());
+        assertEquals(root, desc.getParentNode());
+        assertEquals("2 threads: time per run", title.getTextContent());
+        assertEquals("Bar chart of time per run (ms) by lock. no lock: 1.343; AtomicLong: 0.06886.", desc.getTextContent());
+        assertEquals("img", root.getAttribute("role"));
+        Chart untitled = Charts.line(Table.create("u", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 3, 4)), "x", "y", "");
+        Element r = parse(untitled.svg()).getDocumentElement();
+        assertFalse(r.getElementsByTagNameNS("*", "title").item(0).getTextContent().isBlank());
+        assertTrue(r.getElementsByTagNameNS("*", "desc").item(0).getTextContent().contains("2 points"));
+    }
+
+    @Test
+    void theChartPaintsItsOwnOpaqueBackgroundFirst() throws Exception {
+        Table t = Table.create("t", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 1, 2));
+        Element root = parse(Charts.line(t, "x", "y", "bg").svg()).getDocumentElement();
+        Element first = (Element) root.getElementsByTagNameNS("*", "rect").item(0);
+        assertEquals(0.0, Double.parseDouble(first.getAttribute("x")));
+        assertEquals(0.0, Double.parseDouble(first.getAttribute("y")));
+        assertEquals(640.0, Double.parseDouble(first.getAttribute("width")));
+        assertEquals(360.0, Double.parseDouble(first.getAttribute("height")));
+        assertTrue(first.getAttribute("style").replace(" ", "").contains("fill:rgb(255,255,255)"), first.getAttribute("style"));
+        assertFalse(first.getAttribute("style").contains("opacity:0"), first.getAttribute("style"));
+    }
+
+    @Test
+    void seriesAndBarsAreDrawnInThePalettesColourOfTheSystemTheyName() throws Exception {
+        Table cpu = Table.create("cpu", DoubleColumn.create("t", 0, 1, 0, 1), DoubleColumn.create("cpu", 1, 2, 3, 4),
+                StringColumn.create("p", "Java, 2 threads", "Java, 2 threads", "CPython, 2 threads", "CPython, 2 threads"));
+        java.util.Set<Integer> lines = colours(Charts.line(cpu, "t", "cpu", "p", "cpu").svg());
+        assertTrue(lines.contains(Palette.JAVA.getRGB() & 0xffffff) && lines.contains(Palette.CPYTHON.getRGB() & 0xffffff), hex(lines));
+        // the same languages in another kind of chart, in the other order, keep their colours
+        Table reads = Table.create("r", StringColumn.create("way", "a", "a"), StringColumn.create("language", "Python", "Java"),
+                DoubleColumn.create("v", 1, 2));
+        String grouped = Charts.groupedBar(reads, "way", "language", "v", "reads").svg();
+        assertTrue(grouped.contains("rgb(0,114,178)") && grouped.contains("rgb(213,94,0)"), hex(colours(grouped)));
+        Table systems = Table.create("s", StringColumn.create("system", LONG_LABELS), DoubleColumn.create("v",
+                LONG_LABELS.stream().mapToDouble(String::length).toArray()));
+        java.util.Set<Integer> allowed = new java.util.HashSet<>();
+        for (java.awt.Color p : Palette.colours()) allowed.add(p.getRGB() & 0xffffff);
+        for (String svg : List.of(Charts.line(cpu, "t", "cpu", "p", "cpu").svg(), grouped,
+                Charts.bar(systems, "system", "v", "bars").svg())) {
+            for (int rgb : colours(svg)) {
+                assertTrue(grey(rgb) || allowed.contains(rgb), String.format("#%06X is not a palette colour", rgb));
+            }
+        }
+        assertEquals(Palette.HAZELCAST, Palette.systemColour("Hazelcast IQueue (batched)").orElseThrow());
+        assertEquals(Palette.INDIGO, Palette.systemColour("pyport QueueManager (prefetch 1, sync)").orElseThrow());
+        assertEquals(Palette.GREEN, Palette.systemColour("pyport QueueManager (batched)").orElseThrow());
+        assertEquals(Palette.JAVA, Palette.systemColour("pyport QueueManager").orElseThrow());
+        assertEquals(Palette.CPYTHON, Palette.systemColour("Python multiprocessing.managers").orElseThrow());
+        assertEquals(Palette.JAVA, Palette.systemColour("Java vs CPython").orElseThrow());
+        assertTrue(Palette.systemColour("dumps").isEmpty());
+        // series that name no system never take a language's colour while other colours are free
+        assertEquals(List.of(Palette.INDIGO, Palette.GREEN), Palette.forSeries(List.of("dumps", "loads")));
+        assertEquals(List.of(Palette.JAVA, Palette.INDIGO, Palette.GREEN), Palette.forSeries(List.of("this JVM", "worker 1", "worker 2")));
+    }
+
+    private static String hex(java.util.Set<Integer> colours) {
+        return colours.stream().map(c -> String.format("#%06X", c)).toList().toString();
+    }
+
+    @Test
+    void paletteColoursStayApartForColourBlindReadersAndStandOutOnWhite() {
+        List<java.awt.Color> p = Palette.colours();
+        for (java.awt.Color c : p) {
+            assertTrue(Colours.contrast(c, Palette.BACKGROUND) >= 3.0,
+                    String.format("#%06X has contrast %.2f on the background", c.getRGB() & 0xffffff, Colours.contrast(c, Palette.BACKGROUND)));
+        }
+        for (int i = 0; i < p.size(); i++) {
+            for (int j = i + 1; j < p.size(); j++) {
+                for (Colours.Vision v : Colours.Vision.values()) {
+                    double d = Colours.distance(v.simulate(p.get(i)), v.simulate(p.get(j)));
+                    assertTrue(d >= 15, String.format("#%06X and #%06X: ΔE %.1f for %s vision",
+                            p.get(i).getRGB() & 0xffffff, p.get(j).getRGB() & 0xffffff, d, v));
+                }
+            }
+        }
+        // the checks can fail: a usual red and green are one colour to a green-blind reader, and
+        // JFreeChart's old yellow and green series all but vanish on white
+        assertTrue(Colours.distance(Colours.Vision.DEUTERANOPIA.simulate(new java.awt.Color(0xD62728)),
+                Colours.Vision.DEUTERANOPIA.simulate(new java.awt.Color(0x2CA02C))) < 15);
+        assertTrue(Colours.contrast(new java.awt.Color(0xFFFF55), Palette.BACKGROUND) < 3.0, "yellow on white");
+        assertTrue(Colours.contrast(new java.awt.Color(0x55FF55), Palette.BACKGROUND) < 3.0, "light green on white");
+    }
+
+    @Test
+    void aLogAxisIsLabelledWithTheValuesThemselves() throws Exception {
+        Table t = Table.create("sweep", IntColumn.create("threads", 1, 2, 4, 16, 128, 1000),
+                DoubleColumn.create("units_per_s", 5, 9, 9.5, 9.4, 9.3, 9.6));
+        Chart c = Charts.line(t, "threads", "units_per_s", "sweep").withLogX().withAxisLabels("threads (log scale)", "work per second");
+        List<String> texts = texts(parse(c.svg()));
+        assertTrue(texts.containsAll(List.of("1", "10", "100", "1,000")), texts.toString());
+        assertFalse(texts.stream().anyMatch(s -> s.contains("^") || s.contains("log10")), texts.toString());
+        assertTrue(c.description().contains("(logarithmic)"), c.description());
+        Table bars = Table.create("b", StringColumn.create("k", "a"), DoubleColumn.create("v", 1));
+        assertThrows(IllegalStateException.class, () -> Charts.bar(bars, "k", "v", "").withLogX());
+    }
 }

@@ -16,6 +16,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -64,5 +65,66 @@ class TablesTest {
         assertTrue(text.contains("…") && text.contains("99") && !text.contains(" 50 "), text);
         assertTrue(text.startsWith("numbers (100 rows × 2 columns)"), text);
         assertThrows(IllegalArgumentException.class, () -> Tables.html(numbers(3), 1));
+    }
+
+    /** Timings as TimeIt makes them: means of three runs, with every digit a double has. */
+    private static Table timings() {
+        return Table.create("lock timings", StringColumn.create("label", "no lock", "AtomicLong", "big", "huge"),
+                DoubleColumn.create("mean_ms", 1.3428616666666668, 0.06885975474026095, 12345.678, 52428800.0),
+                IntColumn.create("repeats", 3, 3, 3, 3));
+    }
+
+    @Test
+    void floatsShowFourSignificantDigitsInHtmlAndText() throws Exception {
+        Table t = timings();
+        t.doubleColumn("mean_ms").appendMissing();
+        t.stringColumn("label").append("missing");
+        t.intColumn("repeats").append(1);
+        List<List<String>> rows = rows(Tables.html(t, 10));
+        assertEquals(List.of("no lock", "1.343", "3"), rows.get(1));
+        assertEquals(List.of("AtomicLong", "0.06886", "3"), rows.get(2));
+        assertEquals(List.of("big", "12,346", "3"), rows.get(3));
+        assertEquals(List.of("huge", "52,430,000", "3"), rows.get(4));
+        assertEquals(List.of("missing", "", "1"), rows.get(5));
+        String text = Tables.text(t, 10);
+        assertEquals(String.join("\n",
+                "lock timings (5 rows × 3 columns)",
+                "label      | mean_ms    | repeats",
+                "-----------+------------+--------",
+                "no lock    |      1.343 |       3",
+                "AtomicLong |    0.06886 |       3",
+                "big        |     12,346 |       3",
+                "huge       | 52,430,000 |       3",
+                "missing    |            |       1"), text);
+    }
+
+    @Test
+    void formatKeepsFourSignificantDigitsAndDropsTrailingZeros() {
+        assertEquals("1.343", Tables.format(1.3428616666666668));
+        assertEquals("2.5", Tables.format(2.5));
+        assertEquals("1", Tables.format(1.0));
+        assertEquals("0", Tables.format(0.0));
+        assertEquals("-0.001235", Tables.format(-0.0012345));
+        assertEquals("123.5", Tables.format(123.45));
+        assertEquals("1,000", Tables.format(999.96));    // rounds up into the next range
+        assertEquals("1,235", Tables.format(1234.5));
+        assertEquals("999,999", Tables.format(999_999.4));
+        assertEquals("1,235,000", Tables.format(1_234_567.0));
+        assertEquals("", Tables.format(Double.NaN));
+        assertEquals("∞", Tables.format(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void longTablesCutTheTextVersionLikeTheHtml() {
+        String text = Tables.text(numbers(100), 4);
+        assertEquals(String.join("\n",
+                "numbers (100 rows × 2 columns)",
+                "i  | s",
+                "---+-------",
+                " 0 | <r0&>",
+                " 1 | <r1&>",
+                " …",
+                "98 | <r98&>",
+                "99 | <r99&>"), text);
     }
 }
