@@ -1,5 +1,6 @@
 package org.pyport.chart;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
@@ -49,6 +50,8 @@ public final class Charts {
     public static final int WIDTH = 640, HEIGHT = 360;
     /** A vertical bar chart's labels may take this many lines under each bar before it turns horizontal. */
     private static final int MAX_LABEL_LINES = 3;
+    /** Line patterns for the first, second... series of one colour: solid, dashed, dotted, dash-dot. */
+    private static final float[][] DASHES = {null, {7f, 4f}, {2f, 3f}, {8f, 3f, 2f, 3f}};
 
     private Charts() {}
 
@@ -85,9 +88,14 @@ public final class Charts {
             NumberAxis yAxis = new Axes.Numbers(c.yLabel());
             if (integralY) yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+            // one colour per system: two series of one system (Java compute-bound, Java IO-bound)
+            // differ by their line's dashes and their points' shapes
+            Map<Color, Integer> seen = new LinkedHashMap<>();
             for (int i = 0; i < colours.size(); i++) {
+                int nth = seen.merge(colours.get(i), 1, Integer::sum) - 1;
                 renderer.setSeriesPaint(i, colours.get(i));
-                renderer.setSeriesStroke(i, new java.awt.BasicStroke(2f));
+                renderer.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        DASHES[nth % DASHES.length], 0f));
             }
             XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
             return new JFreeChart(c.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, legend);
@@ -114,6 +122,7 @@ public final class Charts {
         }
         List<String> categories = keys(data.getColumnKeys());
         List<Color> colours = Palette.forBars(categories);
+        boolean integralValues = integral(v);
         return new Chart(title, categoryCol, valueCol, WIDTH, HEIGHT, c -> {
             BarRenderer renderer = new BarRenderer() {
                 private static final long serialVersionUID = 1L;
@@ -127,7 +136,7 @@ public final class Charts {
             renderer.setDefaultItemLabelsVisible(true);
             renderer.setDefaultItemLabelFont(new Font(Fonts.family(), Font.PLAIN, ChartStyle.TICK_SIZE));
             renderer.setDefaultItemLabelPaint(ChartStyle.TEXT);
-            return barChart(c, data, renderer, categories, false);
+            return barChart(c, data, renderer, categories, false, integralValues);
         }, "bar, " + data.getColumnCount() + " bars", c -> describeBars(c, data));
     }
 
@@ -145,17 +154,18 @@ public final class Charts {
             data.addValue(v.getDouble(r), ser.getString(r), cat.getString(r));
         }
         List<String> categories = keys(data.getColumnKeys());
-        List<Color> colours = Palette.forSeries(keys(data.getRowKeys()));
+        List<Color> colours = Palette.distinct(Palette.forSeries(keys(data.getRowKeys())));
+        boolean integralValues = integral(v);
         return new Chart(title, categoryCol, valueCol, WIDTH, HEIGHT, c -> {
             BarRenderer renderer = new BarRenderer();
             for (int i = 0; i < colours.size(); i++) renderer.setSeriesPaint(i, colours.get(i));
-            return barChart(c, data, renderer, categories, true);
+            return barChart(c, data, renderer, categories, true, integralValues);
         }, "grouped bar, " + data.getColumnCount() + " groups × " + data.getRowCount() + " series",
                 c -> describeBars(c, data));
     }
 
     private static JFreeChart barChart(Chart c, CategoryDataset data, BarRenderer renderer, List<String> categories,
-            boolean legend) {
+            boolean legend, boolean integralValues) {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setItemMargin(0.05);
@@ -168,6 +178,7 @@ public final class Charts {
         categoryAxis.setCategoryMargin(0.2);
         NumberAxis valueAxis = new Axes.Numbers(c.yLabel());
         valueAxis.setUpperMargin(0.12); // room for the value written at a bar's end
+        if (integralValues) valueAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CategoryPlot plot = new CategoryPlot(data, categoryAxis, valueAxis, renderer);
         plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT); // values below horizontal bars, left of vertical ones

@@ -98,12 +98,30 @@ public final class Palette {
         for (String n : names) systemColour(n).ifPresent(taken::add);
         List<Color> free = new ArrayList<>(OTHERS);
         free.removeAll(taken);
+        // no green beside Java's vermillion while another colour is free: red next to green is the
+        // pair that red-green colour-blind readers (1 man in 12) confuse first
+        if (taken.contains(JAVA) && free.remove(GREEN)) free.add(GREEN);
         if (free.isEmpty()) free.addAll(OTHERS);
         List<Color> out = new ArrayList<>();
         int next = 0;
         for (String n : names) {
             Optional<Color> c = systemColour(n);
             out.add(c.isPresent() ? c.get() : free.get(next++ % free.size()));
+        }
+        return out;
+    }
+
+    /**
+     * {@code colours} with every repeat replaced by a colour not yet used (bars have no dashes to
+     * tell two series of one system apart); unchanged when the palette runs out.
+     */
+    static List<Color> distinct(List<Color> colours) {
+        List<Color> out = new ArrayList<>();
+        for (Color c : colours) {
+            if (out.contains(c)) {
+                c = OTHERS.stream().filter(o -> !out.contains(o) && !colours.contains(o)).findFirst().orElse(c);
+            }
+            out.add(c);
         }
         return out;
     }

@@ -273,7 +273,27 @@ class ChartsTest {
         assertTrue(Palette.systemColour("dumps").isEmpty());
         // series that name no system never take a language's colour while other colours are free
         assertEquals(List.of(Palette.INDIGO, Palette.GREEN), Palette.forSeries(List.of("dumps", "loads")));
-        assertEquals(List.of(Palette.JAVA, Palette.INDIGO, Palette.GREEN), Palette.forSeries(List.of("this JVM", "worker 1", "worker 2")));
+        assertEquals(List.of(Palette.JAVA, Palette.INDIGO, Palette.GREY), Palette.forSeries(List.of("this JVM", "worker 1", "worker 2")));
+        // two series of one system: lines keep its colour (and differ by dashes), bars get a free colour
+        List<java.awt.Color> twoJava = Palette.forSeries(List.of("Java compute-bound", "Java IO-bound", "CPython IO-bound"));
+        assertEquals(List.of(Palette.JAVA, Palette.JAVA, Palette.CPYTHON), twoJava);
+        assertEquals(List.of(Palette.JAVA, Palette.INDIGO, Palette.CPYTHON), Palette.distinct(twoJava));
+    }
+
+    @Test
+    void twoLinesOfOneSystemShareItsColourAndDifferByDashes() throws Exception {
+        Table t = Table.create("sweep", IntColumn.create("threads", 1, 2, 1, 2),
+                DoubleColumn.create("speedup", 1, 1.9, 1, 2.0), StringColumn.create("kind", "Java compute", "Java compute", "Java IO", "Java IO"));
+        Document d = parse(Charts.line(t, "threads", "speedup", "kind", "sweep").svg());
+        List<String> dashes = new ArrayList<>();
+        NodeList all = d.getElementsByTagNameNS("*", "*");   // JFreeSVG styles a line's group or its path
+        for (int i = 0; i < all.getLength(); i++) {
+            String style = ((Element) all.item(i)).getAttribute("style");
+            if (style.contains("stroke:rgb(213,94,0)") && style.contains("stroke-width:2")) {
+                dashes.add(style.contains("stroke-dasharray") ? "dashed" : "solid");
+            }
+        }
+        assertTrue(dashes.contains("solid") && dashes.contains("dashed"), dashes.toString());
     }
 
     private static String hex(java.util.Set<Integer> colours) {
