@@ -27,7 +27,8 @@ final class ChartStyle {
     static void apply(JFreeChart c) {
         String family = Fonts.family();
         c.setBackgroundPaint(Palette.BACKGROUND);
-        c.setPadding(new RectangleInsets(8, 8, 8, 12));
+        // the right margin holds half of the last tick label, centred on the end of a horizontal axis
+        c.setPadding(new RectangleInsets(8, 8, 8, 28));
         if (c.getTitle() != null) {
             c.getTitle().setFont(new Font(family, Font.BOLD, 16));
             c.getTitle().setPaint(TEXT);

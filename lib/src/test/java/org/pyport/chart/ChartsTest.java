@@ -191,6 +191,34 @@ class ChartsTest {
     }
 
     @Test
+    void everyTextLiesInsideTheChart() throws Exception {
+        // 08's latencies: the largest bar plus the room for its value end the axis on a round tick
+        // (223,223 × 1.12 = 250,010), whose label is centred on the axis end
+        double[] big = LONG_LABELS.stream().mapToDouble(l -> 5_000.0 * l.length()).toArray();
+        big[big.length - 1] = 223_223;
+        Table t = Table.create("systems", StringColumn.create("system", LONG_LABELS), DoubleColumn.create("latency_us", big));
+        Table cpu = Table.create("cpu", DoubleColumn.create("time_s", 0, 3.5), DoubleColumn.create("cpu_pct", 0, 250_000));
+        for (Chart c : List.of(Charts.bar(t, "system", "latency_us", "latency").withAxisLabels(null, "median round trip (µs)"),
+                Charts.bar(t.first(4), "system", "latency_us", "latency"), Charts.line(cpu, "time_s", "cpu_pct", "cpu"))) {
+            NodeList texts = parse(c.svg()).getElementsByTagNameNS("*", "text");
+            java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+            for (int i = 0; i < texts.getLength(); i++) {
+                Element e = (Element) texts.item(i);
+                if (!e.getAttribute("transform").isEmpty()) continue;   // the rotated y axis title
+                String style = e.getAttribute("style");
+                java.util.regex.Matcher size = java.util.regex.Pattern.compile("font-size: (\\d+)px").matcher(style);
+                assertTrue(size.find(), style);
+                java.awt.Font font = new java.awt.Font(Fonts.family(), style.contains("bold") ? java.awt.Font.BOLD : java.awt.Font.PLAIN,
+                        Integer.parseInt(size.group(1)));
+                double x = Double.parseDouble(e.getAttribute("x"));
+                double right = x + font.getStringBounds(e.getTextContent(), frc).getWidth();
+                // a few pixels to spare: the browser's font may be a little wider than the one measured here
+                assertTrue(x >= 0 && right <= c.width() - 4, e.getTextContent() + " spans " + x + " to " + right + " of " + c.width());
+            }
+        }
+    }
+
+    @Test
     void longLabelsTurnBarsHorizontalShortOnesStayUnderTheBars() {
         assertTrue(Charts.fitUnderBars(List.of("md5", "sha1", "sha256"), Charts.WIDTH, 1));
         assertTrue(Charts.fitUnderBars(List.of("no lock (wrong result)", "ReentrantLock", "synchronized", "AtomicLong"), Charts.WIDTH, 1));
