@@ -32,6 +32,10 @@ for j in /usr/lib/jvm/*/bin/java; do
 done
 [ -n "$jdk17" ] && suite "kernel on JDK 17: interrupts, output" jdk17_kernel "$jdk17"
 suite "notebooks execute, clean up"     "$PY" tools/run_notebooks.py --out build/test-executed
+# what a reader of the executed notebooks must not see (tools/lint_notebooks.py lists the rules); the
+# lint's own tests first, so a lint that finds nothing is one that would have found something
+lint_notebooks() { "$PY" tests/lint/test_lint_notebooks.py -q && "$PY" tools/lint_notebooks.py build/test-executed; }
+suite "notebooks read clean (lint)"     lint_notebooks
 suite "rendered site is offline-clean"  "$PY" tools/render_site.py build/test-executed build/test-site
 [ -x tests/handouts/run.sh ] && suite "handouts" tests/handouts/run.sh
 [ -x tests/binder/run.sh ]   && suite "Binder postBuild into an environment" tests/binder/run.sh
