@@ -100,7 +100,7 @@ public final class Charts {
             XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
             return new JFreeChart(c.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, legend);
         }, "line, " + series.size() + " series, " + t.rowCount() + " points",
-                c -> describeLines(c, series));
+                c -> describeLines(c, series, legend));
     }
 
     /** A single-line chart of numeric {@code yCol} over numeric {@code xCol}. */
@@ -215,12 +215,13 @@ public final class Charts {
         }
     }
 
-    private static String describeLines(Chart c, Map<String, XYSeries> series) {
-        StringJoiner s = new StringJoiner("; ", "Line chart of " + axis(c.yLabel(), "y") + " against "
-                + axis(c.xLabel(), "x") + (c.logX() ? " (logarithmic)" : "") + ". ", ".");
+    private static String describeLines(Chart c, Map<String, XYSeries> series, boolean named) {
+        String x = axis(c.xLabel(), "x");
+        StringJoiner s = new StringJoiner("; ", "Line chart of " + axis(c.yLabel(), "y") + " against " + x
+                + (c.logX() && !x.contains("log") ? " (log scale)" : "") + ". ", ".");
         for (XYSeries xy : series.values()) {
             if (xy.getItemCount() == 0) continue;
-            s.add(xy.getKey() + ": " + xy.getItemCount() + " points, x from " + Tables.format(xy.getMinX()) + " to "
+            s.add((named ? xy.getKey() + ": " : "") + xy.getItemCount() + " points, x from " + Tables.format(xy.getMinX()) + " to "
                     + Tables.format(xy.getMaxX()) + ", y from " + Tables.format(xy.getMinY()) + " to "
                     + Tables.format(xy.getMaxY()));
         }

@@ -360,7 +360,9 @@ class ChartsTest {
         List<String> texts = texts(parse(c.svg()));
         assertTrue(texts.containsAll(List.of("1", "10", "100", "1,000")), texts.toString());
         assertFalse(texts.stream().anyMatch(s -> s.contains("^") || s.contains("log10")), texts.toString());
-        assertTrue(c.description().contains("(logarithmic)"), c.description());
+        assertEquals("Line chart of work per second against threads (log scale). 6 points, x from 1 to 1,000, y from 5 to 9.6.",
+                c.description());
+        assertTrue(c.withAxisLabels("threads", "work").description().startsWith("Line chart of work against threads (log scale)."));
         Table bars = Table.create("b", StringColumn.create("k", "a"), DoubleColumn.create("v", 1));
         assertThrows(IllegalStateException.class, () -> Charts.bar(bars, "k", "v", "").withLogX());
     }
