@@ -83,40 +83,93 @@ final class CellParser {
         return parts;
     }
 
+    /** What {@link #inlineMagics} calls in place of a magic used as a value. */
+    static final String MAGIC_CALL = "org.pyport.kernel.runtime.Notebook.lineMagicAt";
+
     /**
-     * Tells whether Java code ends with {@code ;} once trailing whitespace and comments are ignored, as IPython
-     * does to keep a cell's value from being shown. Semicolons inside string, character and text block literals
-     * and inside comments do not count.
+     * IJava's magics as values: in Java code, a line magic may stand where an expression can, after an {@code =}
+     * ({@code List<String> added = %jars lib/*.jar}); it takes the rest of its line (a {@code ;} ending it aside).
+     * Each is replaced by a call that runs the magic through the kernel and returns its value. A {@code %} inside a
+     * string, character or text block literal or a comment is left alone, and so is the {@code %} operator.
      *
-     * @param java Java source (a cell, or its last chunk)
-     * @return true if its last significant character is a semicolon
+     * @param java      Java source
+     * @param firstLine 0-based cell line where {@code java} starts (the magics' line numbers)
+     * @return the source with its magics replaced, line for line
      */
-    static boolean endsWithSemicolon(String java) {
-        char last = 0;
+    static String inlineMagics(String java, int firstLine) {
+        StringBuilder out = null;
+        int copied = 0;
         int n = java.length();
         int i = 0;
         while (i < n) {
             char c = java.charAt(i);
             if (c == '/' && i + 1 < n && java.charAt(i + 1) == '/') {
                 int nl = java.indexOf('\n', i);
-                i = nl < 0 ? n : nl + 1;
+                i = nl < 0 ? n : nl;
             } else if (c == '/' && i + 1 < n && java.charAt(i + 1) == '*') {
                 int close = java.indexOf("*/", i + 2);
                 i = close < 0 ? n : close + 2;
             } else if (java.startsWith("\"\"\"", i)) {
                 i = skipLiteral(java, i + 3, "\"\"\"");
-                last = '"';
             } else if (c == '"' || c == '\'') {
                 i = skipLiteral(java, i + 1, String.valueOf(c));
-                last = c;
-            } else {
-                if (!Character.isWhitespace(c)) {
-                    last = c;
+            } else if (c == '%' && i + 1 < n && Character.isJavaIdentifierStart(java.charAt(i + 1)) && afterAssignment(java, i)) {
+                int nl = java.indexOf('\n', i);
+                int lineEnd = nl < 0 ? n : nl;
+                String magic = java.substring(i + 1, lineEnd).strip();
+                if (magic.endsWith(";")) {
+                    magic = magic.substring(0, magic.length() - 1).strip();
                 }
+                int nameEnd = 0;
+                while (nameEnd < magic.length() && Character.isJavaIdentifierPart(magic.charAt(nameEnd))) {
+                    nameEnd++;
+                }
+                if (out == null) {
+                    out = new StringBuilder(n + 64);
+                }
+                int line = firstLine + (int) java.substring(0, i).chars().filter(ch -> ch == '\n').count();
+                out.append(java, copied, i).append(MAGIC_CALL).append('(').append(javaString(magic.substring(0, nameEnd)))
+                        .append(", ").append(javaString(magic.substring(nameEnd).strip())).append(", ").append(line).append(");");
+                copied = lineEnd;
+                i = lineEnd;
+            } else {
                 i++;
             }
         }
-        return last == ';';
+        return out == null ? java : out.append(java, copied, n).toString();
+    }
+
+    /** @return true if the nearest non-blank character before {@code at} is an assignment's {@code =} */
+    private static boolean afterAssignment(String java, int at) {
+        int j = at - 1;
+        while (j >= 0 && (java.charAt(j) == ' ' || java.charAt(j) == '\t')) {
+            j--;
+        }
+        if (j < 0 || java.charAt(j) != '=') {
+            return false;
+        }
+        return j == 0 || "=!<>+-*/&|^%".indexOf(java.charAt(j - 1)) < 0;
+    }
+
+    /** @return {@code text} as a Java string literal */
+    static String javaString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < ' ' || c > '~') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** @return the index after the literal's closing {@code quote} (backslash escapes skipped), or the end */

@@ -19,6 +19,7 @@ import org.pyport.kernel.exec.CellError;
 import org.pyport.kernel.exec.JShellEvaluator;
 import org.pyport.kernel.magic.MagicRegistry;
 import org.pyport.kernel.magic.PythonMagic;
+import org.pyport.kernel.runtime.Notebook;
 import org.pyport.kernel.runtime.OutputClearer;
 import org.pyport.kernel.runtime.Vars;
 
@@ -40,7 +41,7 @@ import java.util.stream.Stream;
  * JVM ({@link CellRunner}); execute requests are handled by {@link ExecuteRequests}, inspection and completion by
  * {@link CodeAssist}; the process is started by {@link KernelMain}. Kernelspec name {@code java}.
  */
-public class PyportKernel extends BaseKernel implements OutputClearer {
+public class PyportKernel extends BaseKernel implements Notebook.Host, OutputClearer {
 
     /** System property: folder receiving the bytecode of classes defined in cells (for child JVMs). */
     public static final String CELL_CLASS_DIR_PROPERTY = "pyport.cellClassDir";
@@ -92,18 +93,6 @@ public class PyportKernel extends BaseKernel implements OutputClearer {
     /** @return the folder under which {@code %maven} keeps resolved jars (removed at shutdown) */
     static Path mavenFolder() {
         return Path.of(System.getProperty("java.io.tmpdir"), "pyport-maven-" + ProcessHandle.current().pid());
-    }
-
-    /**
-     * Code ending with {@code ;} (trailing whitespace and comments aside) ran for its effects, so its value is not
-     * shown (IPython's rule). This is what keeps e.g. {@code Show.html(...);} from showing its display id.
-     *
-     * @param java  the code that produced {@code value}
-     * @param value its value
-     * @return the value, or null if it is not to be shown
-     */
-    public static Object quietIfSemicolon(String java, Object value) {
-        return value != null && CellParser.endsWithSemicolon(java) ? null : value;
     }
 
     /**
@@ -174,6 +163,23 @@ public class PyportKernel extends BaseKernel implements OutputClearer {
     @Override
     public Object evalRaw(String code) {
         return runner.run(code);
+    }
+
+    @Override
+    public Object evalNested(String code) {
+        return runner.runNested(code);
+    }
+
+    @Override
+    public Object lineMagic(String name, String rawArgs, int line) {
+        return runner.runMagic(name, rawArgs, line);
+    }
+
+    /** Shows data below the running cell; its display id, if the cell returns it, is not shown as its value. */
+    @Override
+    public void display(DisplayData data) {
+        runner.displayed(data.getDisplayId());
+        super.display(data);
     }
 
     @Override

@@ -3,12 +3,16 @@ package org.pyport.kernel;
 import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.pyport.kernel.magic.ClasspathMagic;
+import org.pyport.kernel.magic.LoadMagic;
 import org.pyport.kernel.magic.MagicRegistry;
 import org.pyport.kernel.magic.MavenMagic;
+import org.pyport.kernel.magic.MavenRepoMagic;
+import org.pyport.kernel.magic.MavenResolver;
+import org.pyport.kernel.magic.PomMagic;
 import org.pyport.kernel.magic.PythonMagic;
 import org.pyport.kernel.magic.TimeMagics;
 
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /** Builds the kernel with its magics registered. */
@@ -27,7 +31,14 @@ public final class PyportKernelBuilder extends BaseKernelBuilder<PyportKernelBui
         magics.line("classpath", new ClasspathMagic(false));
         magics.line("jars", new ClasspathMagic(true));
         // resolved jars live in the cell class folder's sibling, removed at shutdown with the kernel's temp files
-        magics.line("maven", new MavenMagic(PyportKernel.mavenFolder()));
+        MavenResolver maven = new MavenResolver(PyportKernel.mavenFolder());
+        MavenMagic dependencies = new MavenMagic(maven);
+        for (String name : List.of("maven", "addMavenDependency", "addMavenDependencies")) {
+            magics.line(name, dependencies);
+        }
+        magics.line("mavenRepo", new MavenRepoMagic(maven)).line("addMavenRepo", new MavenRepoMagic(maven));
+        magics.line("loadFromPOM", new PomMagic(maven)).cell("loadFromPOM", new PomMagic(maven));
+        magics.line("load", new LoadMagic());
         magics.line("time", TimeMagics.TIME).cell("time", TimeMagics.TIME);
         magics.line("timeit", TimeMagics.TIMEIT).cell("timeit", TimeMagics.TIMEIT);
     }

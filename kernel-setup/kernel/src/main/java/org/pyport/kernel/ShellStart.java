@@ -23,12 +23,12 @@ import java.util.function.IntSupplier;
  */
 final class ShellStart {
 
-    /** Imports every notebook starts with. */
+    /** Imports every notebook starts with: IJava's start-up imports and runtime API, and a few more packages. */
     static final List<String> STARTUP = List.of(
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
-            "import java.util.regex.*;", "import java.util.stream.*;",
-            "import static org.pyport.kernel.runtime.Display.*;");
+            "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
+            "import static org.pyport.kernel.runtime.Display.*;", "import static org.pyport.kernel.runtime.Notebook.*;");
 
     /** folder receiving the bytecode of classes defined in cells (for child JVMs) */
     final Path cellClassDir;

@@ -5,9 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CellParserTest {
 
@@ -33,18 +31,17 @@ class CellParserTest {
     }
 
     @Test
-    void trailingSemicolonIgnoresCommentsAndLiterals() {
-        assertTrue(CellParser.endsWithSemicolon("x;"));
-        assertTrue(CellParser.endsWithSemicolon("int a = 1;\nf(a);  // shown as a display only\n\n"));
-        assertTrue(CellParser.endsWithSemicolon("f(\"// not a comment\"); /* done; */"));
-        assertFalse(CellParser.endsWithSemicolon("1 + 1"));
-        assertFalse(CellParser.endsWithSemicolon("x // ends with a comment;"));
-        assertFalse(CellParser.endsWithSemicolon("f();\ng()"));
-        assertFalse(CellParser.endsWithSemicolon("\";\""));
-        assertFalse(CellParser.endsWithSemicolon("';'"));
-        assertFalse(CellParser.endsWithSemicolon("'\\''"));
-        assertFalse(CellParser.endsWithSemicolon("\"\"\"\n  a;\n  \"\"\""));
-        assertFalse(CellParser.endsWithSemicolon("void f() { g(); }"));
+    void magicsAsValuesBecomeCalls() {
+        String call = CellParser.MAGIC_CALL;
+        assertEquals("List<String> added = " + call + "(\"jars\", \"x.jar 'a b'\", 3);\nadded",
+                CellParser.inlineMagics("List<String> added = %jars x.jar 'a b';\nadded", 3));
+        assertEquals("Object v =" + call + "(\"time\", \"1 + \\\"\\u00e9\\\"\", 0);",
+                CellParser.inlineMagics("Object v =%time 1 + \"\u00e9\"", 0));
+        // not a magic: the remainder operator, a compound assignment, literals, comments, comparisons
+        for (String java : List.of("int r = a % b;", "r %= 3;", "String s = \"= %jars x\";", "// x = %jars y",
+                "boolean b = x == %d;", "/* = %jars */ int y = 1;", "String t = \"\"\"\n  = %jars\n  \"\"\";")) {
+            assertEquals(java, CellParser.inlineMagics(java, 0));
+        }
     }
 
     @Test

@@ -24,11 +24,12 @@ class PyportKernelTest {
     @BeforeAll
     static void start() {
         kernel = PyportKernel.builder().build();
+        kernel.onStartup(); // the notebook API (eval, magics as values) finds the kernel
     }
 
     @AfterAll
     static void stop() {
-        kernel.cleanUp();
+        kernel.onShutdown(false);
     }
 
     /** Runs a cell and returns what it printed on stdout. */
@@ -71,6 +72,14 @@ class PyportKernelTest {
         CellError e = assertThrows(CellError.class, () -> kernel.evalRaw("System.exit(0);"));
         assertTrue(e.name().endsWith("ExitNotAllowedException"), e.name());
         assertEquals(3, kernel.evalRaw("1 + 2"));
+        // System.exit's twins: Runtime's exit and halt, called or as a method reference, in a cell or a method
+        for (String cell : java.util.List.of("Runtime.getRuntime().exit(1);", "Runtime.getRuntime().halt(2);",
+                "Runtime rt = Runtime.getRuntime();\njava.util.function.IntConsumer quit = rt::exit;\nquit.accept(3);",
+                "void leave(int n) { switch (n) { case 1 -> Runtime.getRuntime().exit(n); default -> { } } }\nleave(1);")) {
+            CellError refused = assertThrows(CellError.class, () -> kernel.evalRaw(cell), cell);
+            assertTrue(refused.name().endsWith("ExitNotAllowedException"), cell + ": " + refused.name());
+        }
+        assertEquals(3, kernel.evalRaw("1 + 2"));
     }
 
     @Test
@@ -88,26 +97,35 @@ class PyportKernelTest {
     }
 
     @Test
-    void trailingSemicolonHidesTheValueButRunsTheCode() {
+    void valuesShowAsInIJavaAlsoAfterASemicolon() {
         kernel.evalRaw("int[] runs = {0};");
-        assertNull(kernel.evalRaw("++runs[0];"));
-        assertNull(kernel.evalRaw("String.valueOf(++runs[0]);  // like Show.html(...); returning a display id"));
-        assertEquals(2, kernel.evalRaw("runs[0]"));
-        assertEquals(3, kernel.evalRaw("++runs[0] // no semicolon: shown"));
-        assertNull(kernel.evalRaw("runs[0];"));
+        assertEquals(1, kernel.evalRaw("++runs[0];"));
+        assertEquals("2", kernel.evalRaw("String.valueOf(++runs[0]);  // a comment"));
+        assertEquals(3, kernel.evalRaw("++runs[0] // no semicolon"));
+        assertNull(kernel.evalRaw("runs[0]++; int after = runs[0];"), "a declaration ends the cell: no value");
         assertEquals("a;", kernel.evalRaw("\"a;\""));
     }
 
     @Test
-    void trailingSemicolonAndTimeMagics() {
+    void timeMagicsShowTheirCodesValue() {
         String out = stdout("%time 6 * 7;");
         assertTrue(out.startsWith("CPU times: "), out);
-        assertNull(kernel.evalRaw("%time 6 * 7;"));
-        assertEquals(42, kernel.evalRaw("%time 6 * 7"));
-        assertNull(kernel.evalRaw("%%time\nint six = 6;\nsix * 7;"));
-        assertEquals(42, kernel.evalRaw("%%time\nsix * 7"));
+        assertEquals(42, kernel.evalRaw("%time 6 * 7;"));
+        assertEquals(42, kernel.evalRaw("%%time\nint six = 6;\nsix * 7;"));
         assertEquals(42, kernel.evalRaw("int seven = 7;\n%time six * seven"));
         assertNull(kernel.evalRaw("%timeit -n 1 -r 1 six * seven;"));
+    }
+
+    @Test
+    void lineMagicsShowNoValueButGiveOneInAnExpression() throws Exception {
+        Path dir = Files.createTempDirectory("pyport-magic-value");
+        try {
+            assertNull(kernel.evalRaw("%classpath " + dir));
+            Object added = kernel.evalRaw("List<String> added = %classpath " + dir + ";\nadded");
+            assertEquals(java.util.List.of(dir.toString()), added);
+        } finally {
+            Files.delete(dir);
+        }
     }
 
     @Test

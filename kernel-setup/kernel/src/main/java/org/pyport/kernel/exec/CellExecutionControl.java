@@ -122,19 +122,24 @@ public class CellExecutionControl extends LocalExecutionControl {
             }
         }, "pyport-cell-" + n);
         thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
+        // a snippet run from cell code (the notebook's eval(..), a magic used as a value) nests in its cell's
+        Thread outer = running;
+        ThreadGroup outerGroup = runningGroup;
         runningGroup = group;
         running = thread;
         leftRunning = List.of();
         if (stopBeforeStart) {
             // checked after setting running: stop() either saw no running snippet and set this flag, or stops it
-            running = null;
+            running = outer;
+            runningGroup = outerGroup;
             throw new UserException("interrupted", INTERRUPTED, new StackTraceElement[0]);
         }
         try {
             thread.start();
             thread.join();
         } finally {
-            running = null;
+            running = outer;
+            runningGroup = outerGroup;
         }
         if (stopRequested) {
             // ask the threads the cell started to stop too; report those that keep running

@@ -180,38 +180,114 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws CellError on a compilation error, an exception or an interrupt (later snippets are not run)
      */
     public Object eval(String code, int firstLine) {
-        Object value = null;
+        List<StatementBatches.Snippet> snippets = new ArrayList<>();
+        CellError incomplete = null;
         String remaining = code;
         int offset = 0;
         while (true) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            SourceCodeAnalysis.CompletionInfo info = nextSnippet(remaining);
             SourceCodeAnalysis.Completeness completeness = info.completeness();
             if (completeness == SourceCodeAnalysis.Completeness.EMPTY) {
-                return value;
+                break;
             }
             if (!completeness.isComplete()) {
                 int line = firstLine + countLines(code, offset)
                         + countLines(remaining, remaining.length() - remaining.stripLeading().length());
                 String rest = info.remaining().isEmpty() ? remaining : info.remaining();
-                throw new CellError("CompilationError", "incomplete code at line " + (line + 1),
+                incomplete = new CellError("CompilationError", "incomplete code at line " + (line + 1),
                         List.of("Incomplete code at line " + (line + 1) + " (missing ';', '}' or ')'?):",
                                 INDENT + firstLineOf(rest.strip())));
+                break;
             }
             // JShell maps stack frames to lines of the snippet without its leading blank lines: strip them here
             String source = info.source();
             String stripped = source.stripLeading();
             int line = firstLine + countLines(code, offset) + countLines(source, source.length() - stripped.length());
-            int consumed = remaining.length() - info.remaining().length();
+            snippets.add(new StatementBatches.Snippet(stripped, line));
+            offset += remaining.length() - info.remaining().length();
+            remaining = info.remaining();
+        }
+        Object value = null;
+        List<Pending> pending = new ArrayList<>();
+        for (StatementBatches.Unit unit : StatementBatches.group(snippets)) {
             if (interruptRequested) {
                 throw interruptedError();
             }
-            value = evalSnippet(stripped, line);
-            offset += consumed;
-            remaining = info.remaining();
+            if (!unit.isGroup()) {
+                value = evalSnippet(unit.source(), unit.line(), pending);
+                continue;
+            }
+            try {
+                value = evalSnippet(unit.source(), unit.line(), pending);
+            } catch (CellError e) {
+                if (!"CompilationError".equals(e.name())) {
+                    throw e;
+                }
+                // nothing of the group ran: one statement at a time, for the same errors as without grouping
+                for (StatementBatches.Snippet s : unit.statements()) {
+                    if (interruptRequested) {
+                        throw interruptedError();
+                    }
+                    value = evalSnippet(s.source(), s.line(), pending);
+                }
+            }
+        }
+        checkResolved(pending);
+        if (incomplete != null) {
+            throw incomplete;
+        }
+        return value;
+    }
+
+    /** JShell's completion info with the rest of the text after a window (see {@link #nextSnippet}). */
+    private record Next(SourceCodeAnalysis.Completeness completeness, String source, String remaining)
+            implements SourceCodeAnalysis.CompletionInfo {
+    }
+
+    /**
+     * The first snippet of {@code code}, as {@code analyzeCompletion(code)} finds it, but looking at a window of the
+     * code's first lines: JShell's analysis reads all the text it is given, so a cell of n snippets cost n times its
+     * length (seconds for 1,000 lines). A snippet followed by more code within the window ends where it would in the
+     * whole text; otherwise the window grows, up to all of the code.
+     */
+    private SourceCodeAnalysis.CompletionInfo nextSnippet(String code) {
+        for (int lines = 8; ; lines *= 4) {
+            int cut = 0;
+            for (int n = 0; n < lines && cut >= 0; n++) {
+                cut = code.indexOf('\n', cut == 0 && n == 0 ? 0 : cut + 1);
+            }
+            if (cut < 0 || cut + 1 >= code.length()) {
+                return analysis.analyzeCompletion(code);
+            }
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(code.substring(0, cut + 1));
+            if (info.completeness().isComplete() && !info.remaining().isBlank()) {
+                return new Next(info.completeness(), info.source(), info.remaining() + code.substring(cut + 1));
+            }
         }
     }
 
-    private Object evalSnippet(String source, int line) {
+    /** A declaration that referred to something not (yet) declared, and the cell line it starts on. */
+    private record Pending(DeclarationSnippet snippet, int line) {
+    }
+
+    /**
+     * Declarations of one cell may refer to each other ({@code class A { B b; } class B { A a; }}): JShell defines the
+     * first once the second exists. What still refers to something undeclared when the cell's code is done fails (a
+     * class that cannot be defined) or is warned about (a method that cannot be called yet).
+     */
+    private void checkResolved(List<Pending> pending) {
+        for (Pending p : pending) {
+            Snippet.Status status = shell.status(p.snippet());
+            if (status == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                throw compileError(p.snippet(), p.line());
+            }
+            if (status == Snippet.Status.RECOVERABLE_DEFINED) {
+                warnUnresolved(p.snippet());
+            }
+        }
+    }
+
+    private Object evalSnippet(String source, int line, List<Pending> pending) {
         CellExecutionControl control = provider.control();
         Set<String> classesBefore = compiled.names();
         List<SnippetEvent> events = shell.eval(source);
@@ -231,11 +307,13 @@ public final class JShellEvaluator implements AutoCloseable {
                 JShellException exception = event.exception();
                 if (exception != null) {
                     error = runtimeError(exception, control, line, source);
+                } else if ((event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED
+                        || event.status() == Snippet.Status.RECOVERABLE_DEFINED)
+                        && snippet instanceof DeclarationSnippet declaration) {
+                    pending.add(new Pending(declaration, line)); // may be resolved by a later declaration of the cell
                 } else if (event.status() == Snippet.Status.REJECTED
                         || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                     error = compileError(snippet, line);
-                } else if (event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
-                    warnUnresolved(snippet);
                 }
                 if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && event.status().isActive()) {
                     temporary = snippet;
@@ -352,6 +430,9 @@ public final class JShellEvaluator implements AutoCloseable {
                 }
             }
             return new CellError("Interrupted", "cell interrupted", out);
+        }
+        if (control.lastFailure() instanceof CellError kernelError) {
+            return kernelError; // the kernel's own error, from a magic that cell code ran: shown as the magic shows it
         }
         if (exception instanceof UnresolvedReferenceException unresolved) {
             DeclarationSnippet snippet = unresolved.getSnippet();

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * {@code %classpath PATH...} adds folders or jars, {@code %jars PATH...} adds jars (a folder adds the jars in it).
  * Paths may be globs ({@code lib/*.jar}, {@code libs/**.jar}); relative paths are resolved against the working
- * directory of the kernel (the notebook's folder).
+ * directory of the kernel (the notebook's folder). The value (as IJava's) is the list of paths added, for code that
+ * uses the magic as an expression ({@code List<String> added = %jars lib/*.jar}).
  */
 public final class ClasspathMagic implements KernelMagic {
 
@@ -35,6 +36,7 @@ public final class ClasspathMagic implements KernelMagic {
         if (args.isEmpty()) {
             throw new CellError("UsageError", "no path given", List.of("Usage: " + name + " PATH_OR_GLOB..."));
         }
+        List<String> added = new ArrayList<>();
         for (String arg : args) {
             List<Path> matches = resolve(arg);
             if (matches.isEmpty()) {
@@ -45,16 +47,18 @@ public final class ClasspathMagic implements KernelMagic {
                     try (Stream<Path> files = Files.list(path)) {
                         for (Path jar : files.filter(ClasspathMagic::isJar).sorted().collect(Collectors.toList())) {
                             kernel.addToClasspath(jar.toString());
+                            added.add(jar.toString());
                         }
                     }
                 } else if (jarsOnly && !isJar(path)) {
                     throw new CellError("UsageError", "not a jar: " + path, List.of("%jars: not a jar: " + path));
                 } else {
                     kernel.addToClasspath(path.toString());
+                    added.add(path.toString());
                 }
             }
         }
-        return null;
+        return added;
     }
 
     private static boolean isJar(Path path) {

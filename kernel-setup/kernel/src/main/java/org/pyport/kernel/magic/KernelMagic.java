@@ -15,4 +15,12 @@ public interface KernelMagic {
      * @throws Exception whatever went wrong; a {@link org.pyport.kernel.exec.CellError} is shown as it is
      */
     Object run(PyportKernel kernel, MagicCall call) throws Exception;
+
+    /**
+     * @return true if the magic's value is shown when the magic ends a cell (as {@code %time}'s); IJava's magics
+     * show none, their values are for code that uses them as expressions ({@code List<String> added = %jars x.jar})
+     */
+    default boolean showsValue() {
+        return false;
+    }
 }

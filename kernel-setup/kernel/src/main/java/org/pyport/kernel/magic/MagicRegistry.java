@@ -65,6 +65,15 @@ public final class MagicRegistry extends MagicsRegistry {
         return magic.run(kernel, call);
     }
 
+    /**
+     * @param call a magic's use
+     * @return true if that magic's value is shown when it ends a cell (see {@link KernelMagic#showsValue()})
+     */
+    public boolean showsValue(MagicCall call) {
+        KernelMagic magic = (call.isCell() ? cell : line).get(call.name());
+        return magic != null && magic.showsValue();
+    }
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public MagicsRegistry registerLineMagic(String name, LineMagic<?, ?> magic) {

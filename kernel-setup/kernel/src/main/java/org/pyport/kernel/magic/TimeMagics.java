@@ -20,10 +20,17 @@ public final class TimeMagics {
     private TimeMagics() {
     }
 
-    /** {@code %time CODE} and {@code %%time}: the code's value, as without the magic. */
-    public static final KernelMagic TIME = (kernel, call) -> {
-        String code = call.isCell() ? call.body() : call.rawArgs();
-        return PyportKernel.quietIfSemicolon(code, time(kernel.evaluator(), code, call.line()));
+    /** {@code %time CODE} and {@code %%time}: the code's value, shown as without the magic. */
+    public static final KernelMagic TIME = new KernelMagic() {
+        @Override
+        public Object run(PyportKernel kernel, MagicCall call) {
+            return time(kernel.evaluator(), call.isCell() ? call.body() : call.rawArgs(), call.line());
+        }
+
+        @Override
+        public boolean showsValue() {
+            return true;
+        }
     };
 
     /** {@code %timeit [-n N] [-r R] CODE} and {@code %%timeit [-n N] [-r R]}: prints, has no value. */

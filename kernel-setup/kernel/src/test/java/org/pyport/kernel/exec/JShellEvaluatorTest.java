@@ -171,4 +171,57 @@ class JShellEvaluatorTest {
         assertEquals("incomplete", evaluator.isComplete("for (int i = 0; i < 3; i++) {"));
         assertEquals("invalid", evaluator.isComplete("int x = ;)"));
     }
+
+    @Test
+    void classesOfOneCellMayReferToEachOther() {
+        assertEquals(null, evaluator.eval("class A { B b; int n = 1; }\nclass B { A a; }", 0));
+        assertEquals(1, evaluator.eval("B b = new B(); b.a = new A(); b.a.b = b; b.a.n", 0));
+        // methods too, and without a warning that one cannot be called yet
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(err, true));
+        try {
+            evaluator.eval("int even(int n) { return n == 0 ? 1 : odd(n - 1); }\nint odd(int n) { return n == 0 ? 0 : even(n - 1); }", 0);
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals("", err.toString());
+        assertEquals(1, evaluator.eval("even(10)", 0));
+        // what nothing in the cell declares still fails, at its line
+        CellError e = assertThrows(CellError.class, () -> evaluator.eval("int k = 0;\nclass C { Missing m; }", 0));
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("Missing"), e.getMessage());
+    }
+
+    @Test
+    void aThousandStatementsRunAsFewCompilations() {
+        evaluator.eval("int big = 0;", 0);
+        String cell = "big++;\n".repeat(1000) + "big";
+        long start = System.nanoTime();
+        assertEquals(1000, evaluator.eval(cell, 0));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // not a timing test (tests must not depend on speed): the number of snippets JShell got tells
+        long snippets = evaluator.shell().snippets().count();
+        assertTrue(snippets < 20, snippets + " snippets for a 1,000-statement cell (" + millis + " ms)");
+    }
+
+    @Test
+    void groupedStatementsKeepErrorsAndEffectsOfOneByOne() {
+        evaluator.eval("List<Integer> seen = new ArrayList<>();", 0);
+        // a compile error in the 3rd statement: the first two ran, as JShell runs them one by one
+        CellError e = assertThrows(CellError.class,
+                () -> evaluator.eval("seen.add(1);\nseen.add(2);\nseen.add(\"three\");\nseen.add(4);\nseen.size()", 0));
+        assertEquals("CompilationError", e.name());
+        assertTrue(e.traceback().get(0).contains("line 3"), e.traceback().toString());
+        assertEquals(List.of(1, 2), evaluator.eval("seen", 0));
+        // an exception in the 2nd: the first ran, the frame names line 2 of the cell
+        CellError thrown = assertThrows(CellError.class,
+                () -> evaluator.eval("seen.add(5);\nseen.get(99);\nseen.add(6);\nseen.size()", 0));
+        String last = thrown.traceback().get(thrown.traceback().size() - 1);
+        assertTrue(last.contains("line 2 of this cell: seen.get(99);"), thrown.traceback().toString());
+        assertEquals(List.of(1, 2, 5), evaluator.eval("seen", 0));
+        // declarations between statements stay visible to later cells
+        evaluator.eval("seen.clear();\nseen.add(7);\nint later = seen.get(0);\nseen.add(8);\nseen.add(later);", 0);
+        assertEquals(List.of(7, 8, 7), evaluator.eval("seen", 0));
+        assertEquals(7, evaluator.eval("later", 0));
+    }
 }

@@ -1,0 +1,25 @@
+package io.github.spencerpark.ijava.runtime;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+
+/** IJava's {@code Display} statics, for notebooks that import them (the kernel's own are imported already). */
+public final class Display {
+
+    private Display() {
+    }
+
+    /** @param value an object; @param mimes types wanted (none: preferred); @return its representations */
+    public static DisplayData render(Object value, String... mimes) {
+        return new DisplayData(org.pyport.kernel.runtime.Display.render(value, mimes));
+    }
+
+    /** @param value shown now; @param mimes types wanted (none: preferred); @return the display id */
+    public static String display(Object value, String... mimes) {
+        return org.pyport.kernel.runtime.Display.display(value, mimes);
+    }
+
+    /** @param id a display id; @param value what it shows now; @param mimes types wanted (none: preferred) */
+    public static void updateDisplay(String id, Object value, String... mimes) {
+        org.pyport.kernel.runtime.Display.updateDisplay(id, value, mimes);
+    }
+}
