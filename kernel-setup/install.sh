@@ -87,10 +87,16 @@ fi
 # ---- stage the kernelspec ---------------------------------------------------------------------------
 stage="$root/build/kernelspec/java"
 rm -rf "$stage"
-mkdir -p "$stage/jars"
-cp "$kernel_jar" "$root"/kernel-setup/kernel/target/dist/*.jar "$lib_jar" "$stage/jars/"
+# jars/: the kernel and what only it uses (sockets, JSON, logging: hidden from cells); lib/: the helper library and its
+# dependencies, which cells see after what the notebook adds (see "What notebook code gets" in the README)
+mkdir -p "$stage/jars" "$stage/lib"
+cp "$lib_jar" "$stage/lib/"
+if ls "$root"/lib/target/dist/*.jar >/dev/null 2>&1; then cp "$root"/lib/target/dist/*.jar "$stage/lib/"; fi
+cp "$kernel_jar" "$stage/jars/"
+for jar in "$root"/kernel-setup/kernel/target/dist/*.jar; do
+  [ -e "$stage/lib/$(basename "$jar")" ] || cp "$jar" "$stage/jars/"
+done
 cp "$root/kernel-setup/compiler-directives.json" "$stage/"
-if ls "$root"/lib/target/dist/*.jar >/dev/null 2>&1; then cp "$root"/lib/target/dist/*.jar "$stage/jars/"; fi
 
 # Start-up cache made at install by a training run (see below): JDK 25+ has the AOT cache (JEP 483/514/515:
 # classes loaded and linked, method profiles), older JDKs a dynamic class data sharing archive.
@@ -113,7 +119,7 @@ if [ "$best_version" -ge 24 ]; then unsafe_flag="--sun-misc-unsafe-memory-access
 # One list for both; @DIR@ stands for the kernelspec's folder ({resource_dir} in kernel.json).
 jvm_opts=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions
           "-XX:CompilerDirectivesFile=@DIR@/compiler-directives.json" --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED
-          "-Dpyport.compileClasses=@DIR@/classes")
+          "-Dpyport.compileClasses=@DIR@/classes" "-Dpyport.library=@DIR@/lib")
 if [ -n "$unsafe_flag" ]; then jvm_opts+=("$unsafe_flag"); fi
 json_list() { "$py" -c 'import json,sys; print(", ".join(json.dumps(a) for a in sys.argv[1:]))' "$@"; }
 json_str() { "$py" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
@@ -136,7 +142,7 @@ cat > "$stage/kernel.json" <<JSON
 {
   "argv": ["/bin/sh", "{resource_dir}/kernel.sh", $(json_str "$best_java"),
            $(json_list "${jvm_opts[@]//@DIR@/\{resource_dir\}}" "$cache_use"),
-           "-cp", "{resource_dir}/jars/*", "org.pyport.kernel.KernelMain", "{connection_file}"],
+           "-cp", "{resource_dir}/jars/*:{resource_dir}/lib/*", "org.pyport.kernel.KernelMain", "{connection_file}"],
   "display_name": "Java",
   "language": "java",
   "interrupt_mode": "message",
@@ -151,7 +157,7 @@ case "$mode" in
   --prefix) data_dir="$prefix/share/jupyter" ;;
 esac
 target="$data_dir/kernels/java"
-stamp() { (cd "$1" && find . -type f ! -name .stamp -printf '%P %s\n' | sort && cat kernel.json && cksum jars/* | sort) 2>/dev/null | cksum; }
+stamp() { (cd "$1" && find . -type f ! -name .stamp -printf '%P %s\n' | sort && cat kernel.json && cksum jars/* lib/* | sort) 2>/dev/null | cksum; }
 new_stamp="$(stamp "$stage")"
 if [ -f "$target/.stamp" ] && [ "$(cat "$target/.stamp")" = "$new_stamp" ]; then
   say "kernel 'java' already up to date in $target"
@@ -164,23 +170,30 @@ case "$mode" in
   --prefix) args+=(--prefix "$prefix") ;;
 esac
 "$py" -m jupyter_client.kernelspecapp install "${args[@]}" "$stage" >/dev/null
-# The class files of the jars in one folder, for JShell's compiler (the kernel uses the jars when it is missing).
-# The first jar holding a class wins, in the jars' sorted order; made aside and renamed, so it is never half there.
-if "$py" - "$target/jars" "$target/classes" <<'PY'
+# The class files cells compile against, in one folder, for JShell's compiler (the kernel uses the jars when it is
+# missing): all of the helper library's jars, and of the kernel's only its notebook API (the packages below, as
+# exec.KernelApiLoader lets cells load them). The first jar holding a class wins, in sorted order; made aside and
+# renamed, so it is never half there.
+if "$py" - "$target" <<'PY'
 import os, shutil, sys, zipfile
-jars, out = sys.argv[1], sys.argv[2]
+target = sys.argv[1]
+out = os.path.join(target, "classes")
+api = ("org/pyport/kernel/runtime/", "io/github/spencerpark/", "org/dflib/jjava/")
 tmp = out + ".part"
 shutil.rmtree(tmp, ignore_errors=True)
-for jar in sorted(f for f in os.listdir(jars) if f.endswith(".jar")):
-    with zipfile.ZipFile(os.path.join(jars, jar)) as z:
-        for name in z.namelist():
-            if (name.endswith(".class") and not name.startswith("META-INF/")
-                    and name.rsplit("/", 1)[-1] != "module-info.class" and ".." not in name.split("/")):
-                dest = os.path.join(tmp, name)
-                if not os.path.exists(dest):
-                    os.makedirs(os.path.dirname(dest), exist_ok=True)
-                    with z.open(name) as src, open(dest, "wb") as dst:
-                        shutil.copyfileobj(src, dst)
+for folder, wanted in (("lib", None), ("jars", api)):
+    jars = os.path.join(target, folder)
+    for jar in sorted(f for f in os.listdir(jars) if f.endswith(".jar")):
+        with zipfile.ZipFile(os.path.join(jars, jar)) as z:
+            for name in z.namelist():
+                if (name.endswith(".class") and not name.startswith("META-INF/")
+                        and name.rsplit("/", 1)[-1] != "module-info.class" and ".." not in name.split("/")
+                        and (wanted is None or name.startswith(wanted))):
+                    dest = os.path.join(tmp, name)
+                    if not os.path.exists(dest):
+                        os.makedirs(os.path.dirname(dest), exist_ok=True)
+                        with z.open(name) as src, open(dest, "wb") as dst:
+                            shutil.copyfileobj(src, dst)
 shutil.rmtree(out, ignore_errors=True)
 os.rename(tmp, out)
 PY
@@ -190,7 +203,7 @@ then :; else say "warning: no class folder for the compiler; the kernel compiles
 if [ "$cache_file" = pyport.aot ]; then cache_make="-XX:AOTCacheOutput=$target/pyport.aot"
 else cache_make="-XX:ArchiveClassesAtExit=$target/pyport.jsa"; fi
 if "$best_java" "$cache_make" "${jvm_opts[@]//@DIR@/$target}" \
-     -cp "$target/jars/*" org.pyport.kernel.KernelMain --warmup >/dev/null 2>"$target/.cds.log"; then
+     -cp "$target/jars/*:$target/lib/*" org.pyport.kernel.KernelMain --warmup >/dev/null 2>"$target/.cds.log"; then
   rm -f "$target/.cds.log"
 else
   say "warning: no start-up cache (see $target/.cds.log); the kernel still works, starting slower"

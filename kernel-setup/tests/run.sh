@@ -10,6 +10,7 @@ py=${PYPORT_JUPYTER_PYTHON:-$(cat "$here/../../build/jupyter-python" 2>/dev/null
 "$py" - "$@" <<'PY'
 import sys, unittest
 names = sys.argv[1:] or ["test_conformance", "test_interrupt", "test_security", "test_output", "test_semicolon",
+                         "test_ijava_notebook", "test_notebook_classpath",
                          "test_environment", "test_magics"]
 suite = unittest.defaultTestLoader.loadTestsFromNames(names)
 result = unittest.TextTestRunner(verbosity=2).run(suite)

@@ -16,6 +16,7 @@ import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.pyport.kernel.exec.CellError;
+import org.pyport.kernel.exec.ClassPathRoles;
 import org.pyport.kernel.exec.JShellEvaluator;
 import org.pyport.kernel.magic.MagicRegistry;
 import org.pyport.kernel.magic.PythonMagic;
@@ -57,6 +58,7 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
 
     private final Path cellClassDir;
     private final Set<String> classpath;
+    private final ClassPathRoles roles = ClassPathRoles.ofThisJvm();
     private final CompletableFuture<JShellEvaluator> evaluatorFuture;
     private final Queue<String> startupProblems;
     private final PythonMagic python;
@@ -140,13 +142,30 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
      */
     public void addToClasspath(String entry) {
         if (classpath.add(entry)) {
+            Path replaced = roles.libraryCopyOf(Path.of(entry));
+            if (replaced != null) {
+                System.out.println("Note: " + Path.of(entry).getFileName() + " replaces the helper library's "
+                        + replaced.getFileName() + " for this notebook's code.");
+            }
             evaluator().addToClasspath(entry);
             publishClasspath();
         }
     }
 
+    /** {@code pyport.classpath}, for child JVMs: the notebook's entries first, as cells see them. */
     private void publishClasspath() {
-        System.setProperty(CLASSPATH_PROPERTY, String.join(File.pathSeparator, classpath));
+        List<String> ordered = new ArrayList<>();
+        for (String entry : classpath) {
+            if (roles.roleOf(Path.of(entry).toAbsolutePath().normalize()) == ClassPathRoles.Role.NOTEBOOK) {
+                ordered.add(entry);
+            }
+        }
+        for (String entry : classpath) {
+            if (!ordered.contains(entry)) {
+                ordered.add(entry);
+            }
+        }
+        System.setProperty(CLASSPATH_PROPERTY, String.join(File.pathSeparator, ordered));
     }
 
     /**

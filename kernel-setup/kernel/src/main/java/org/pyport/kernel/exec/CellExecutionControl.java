@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Differences from {@link LocalExecutionControl}:
  * <ul>
+ *   <li>classes are loaded by a {@link CellClassLoader}: the notebook's class path before the helper library's, the
+ *       kernel's internals not at all;</li>
  *   <li>every loaded class's (original, un-instrumented) bytecode is also written below a folder, so child
  *       JVMs started by notebook code can load classes defined in cells;</li>
  *   <li>{@link #invoke(Method)} runs the snippet on its own thread (in a fresh thread group per cell) and waits
@@ -54,6 +56,11 @@ public class CellExecutionControl extends LocalExecutionControl {
      * @param classDir folder receiving the bytecode of every class loaded by JShell, or null for none
      */
     public CellExecutionControl(Path classDir) {
+        this(classDir, new CellLoaderDelegate(ClassPathRoles.ofThisJvm()));
+    }
+
+    private CellExecutionControl(Path classDir, CellLoaderDelegate loader) {
+        super(loader);
         this.classDir = classDir;
     }
 

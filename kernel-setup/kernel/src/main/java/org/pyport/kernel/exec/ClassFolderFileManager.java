@@ -14,15 +14,17 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * The compiler's file manager for JShell, with one change: on the class path, a folder takes the place of the jars
- * whose class files it holds (the kernel's jars, unpacked by the installer).
+ * The compiler's file manager for JShell, with one change: the {@code -classpath} option JShell sets. JShell always
+ * compiles against the JVM's class path ({@code java.class.path}) first, then what was added to it; here what was
+ * added (the notebook's jars and folders) comes first, so that a notebook's version of a library wins over the helper
+ * library's copy at compile time as it does at run time ({@link CellClassLoader}), and the JVM's jars are replaced by
+ * a folder holding the class files cells may compile against, when the installer made one.
  *
- * <p>javac opens every jar of its class path as a zip file system and walks all of its entries before the first
+ * <p>That folder (the helper library's jars and the kernel's notebook API, unpacked) also makes the kernel start
+ * sooner: javac opens every jar of its class path as a zip file system and walks all of its entries before the first
  * compilation, to index their packages; the kernel's jars (Tablesaw, Hazelcast and their dependencies) have 36,000.
  * A folder is looked into only for the packages a compilation needs. On two cores this is about a third of a second
- * of the kernel's start. JShell always compiles against the JVM's class path ({@code java.class.path}) plus what was
- * added to it, and sets it with a {@code -classpath} option on each addition; that option is rewritten here. Every
- * other call goes to the standard file manager unchanged.
+ * of the kernel's start. Every other call goes to the standard file manager unchanged.
  */
 final class ClassFolderFileManager implements StandardJavaFileManager {
 
@@ -32,8 +34,9 @@ final class ClassFolderFileManager implements StandardJavaFileManager {
 
     /**
      * @param standard the compiler's standard file manager
-     * @param folder   the folder holding the class files of {@code replaced}
-     * @param replaced the jars the folder stands for (absolute, normalized)
+     * @param folder   the folder holding the class files cells compile against in place of {@code replaced}, or
+     *                 null to keep those jars (after the notebook's entries)
+     * @param replaced the JVM's class path entries (absolute, normalized)
      */
     ClassFolderFileManager(StandardJavaFileManager standard, Path folder, Set<Path> replaced) {
         this.standard = standard;
@@ -43,25 +46,25 @@ final class ClassFolderFileManager implements StandardJavaFileManager {
 
     /**
      * @param classpath a class path
-     * @return the class path with the folder in place of the first replaced jar, and without the others
+     * @return the class path with the entries that are not {@code replaced} first, in their order, then the folder
+     * in place of the replaced ones (or those, when there is no folder)
      */
     String rewrite(String classpath) {
-        List<String> entries = new ArrayList<>();
-        boolean folderAdded = false;
+        List<String> added = new ArrayList<>();
+        List<String> jvm = new ArrayList<>();
         for (String entry : classpath.split(File.pathSeparator)) {
             if (entry.isEmpty()) {
                 continue;
             }
-            if (replaced.contains(Path.of(entry).toAbsolutePath().normalize())) {
-                if (!folderAdded) {
-                    entries.add(folder.toString());
-                    folderAdded = true;
-                }
-            } else if (!entries.contains(entry)) {
-                entries.add(entry);
+            boolean isJvm = replaced.contains(Path.of(entry).toAbsolutePath().normalize());
+            String kept = isJvm && folder != null ? folder.toString() : entry;
+            List<String> side = isJvm ? jvm : added;
+            if (!side.contains(kept)) {
+                side.add(kept);
             }
         }
-        return String.join(File.pathSeparator, entries);
+        added.addAll(jvm);
+        return String.join(File.pathSeparator, added);
     }
 
     @Override

@@ -86,16 +86,14 @@ public final class JShellEvaluator implements AutoCloseable {
         List<String> options = new ArrayList<>(List.of("-Xlint:none", "-proc:none"));
         options.addAll(compilerOptions);
         JShell.Builder builder = JShell.builder();
-        if (jvmClasses != null) {
-            Set<Path> jars = new java.util.HashSet<>();
-            for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-                if (!entry.isBlank()) {
-                    jars.add(Path.of(entry).toAbsolutePath().normalize());
-                }
+        Set<Path> jars = new java.util.HashSet<>();
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                jars.add(Path.of(entry).toAbsolutePath().normalize());
             }
-            Path folder = jvmClasses.toAbsolutePath().normalize();
-            builder.fileManager(standard -> new ClassFolderFileManager(standard, folder, jars));
         }
+        Path folder = jvmClasses == null ? null : jvmClasses.toAbsolutePath().normalize();
+        builder.fileManager(standard -> new ClassFolderFileManager(standard, folder, jars));
         this.shell = builder
                 .executionEngine(provider, Map.of())
                 .out(new PrintStream(System.out, true))

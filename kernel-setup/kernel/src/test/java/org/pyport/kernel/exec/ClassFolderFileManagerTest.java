@@ -25,16 +25,20 @@ class ClassFolderFileManagerTest {
     }
 
     @Test
-    void theFolderTakesThePlaceOfTheFirstReplacedJarAndTheOthersGo() {
+    void theNotebooksEntriesComeFirstThenTheFolderInPlaceOfTheJvmsJars() {
         Path a = tmp.resolve("a.jar");
         Path b = tmp.resolve("b.jar");
         Path folder = tmp.resolve("classes");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ClassFolderFileManager fm = new ClassFolderFileManager(javac.getStandardFileManager(null, null, null),
                 folder, Set.of(a, b));
-        assertEquals(path("/x/user.jar", folder.toString(), "/x/other"),
-                fm.rewrite(path("/x/user.jar", a.toString(), tmp + "/./b.jar", "/x/other", a.toString())));
+        assertEquals(path("/x/user.jar", "/x/other", folder.toString()),
+                fm.rewrite(path(a.toString(), tmp + "/./b.jar", "/x/user.jar", "/x/other", a.toString())));
         assertEquals(path("/x/user.jar"), fm.rewrite(path("/x/user.jar", "")));
+        // without a folder the JVM's jars stay, after the notebook's
+        ClassFolderFileManager jars = new ClassFolderFileManager(javac.getStandardFileManager(null, null, null),
+                null, Set.of(a, b));
+        assertEquals(path("/x/user.jar", a.toString(), b.toString()), jars.rewrite(path(a.toString(), b.toString(), "/x/user.jar")));
     }
 
     @Test

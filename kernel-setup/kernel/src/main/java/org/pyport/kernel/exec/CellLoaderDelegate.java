@@ -1,0 +1,82 @@
+package org.pyport.kernel.exec;
+
+import jdk.jshell.execution.LoaderDelegate;
+import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+import jdk.jshell.spi.ExecutionControl.ClassInstallException;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * JShell's class loading for the kernel: cells' classes and the notebook's class path go to a {@link CellClassLoader}.
+ * Of the entries JShell is given, the helper library's jars are searched after the notebook's own, and the kernel's
+ * internal jars are left out (cells see the kernel only through its API).
+ */
+final class CellLoaderDelegate implements LoaderDelegate {
+
+    private final CellClassLoader loader;
+    private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
+    private final ClassPathRoles roles;
+
+    /** @param roles which entries are the helper library's and which the kernel's own */
+    CellLoaderDelegate(ClassPathRoles roles) {
+        this.roles = roles;
+        this.loader = new CellClassLoader(new KernelApiLoader(CellLoaderDelegate.class.getClassLoader()));
+    }
+
+    /** @return the loader of notebook code */
+    ClassLoader loader() {
+        return loader;
+    }
+
+    @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException {
+        boolean[] loaded = new boolean[cbcs.length];
+        try {
+            for (ClassBytecodes cbc : cbcs) {
+                loader.declare(cbc.name(), cbc.bytecodes());
+            }
+            for (int i = 0; i < cbcs.length; i++) {
+                Class<?> type = loader.loadClass(cbcs[i].name());
+                classes.put(cbcs[i].name(), type);
+                loaded[i] = true;
+                type.getDeclaredMethods(); // linked now, as JShell's own delegate does, so errors show here
+            }
+        } catch (Throwable e) {
+            throw new ClassInstallException("load: " + e.getMessage(), loaded);
+        }
+    }
+
+    @Override
+    public void classesRedefined(ClassBytecodes[] cbcs) {
+        for (ClassBytecodes cbc : cbcs) {
+            loader.declare(cbc.name(), cbc.bytecodes());
+        }
+    }
+
+    @Override
+    public void addToClasspath(String classpath) {
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            switch (roles.roleOf(path)) {
+                case KERNEL -> { } // the kernel's own: seen only through the API loader
+                case LIBRARY -> loader.add(path, true);
+                case NOTEBOOK -> loader.add(path, false);
+            }
+        }
+    }
+
+    @Override
+    public Class<?> findClass(String name) throws ClassNotFoundException {
+        Class<?> type = classes.get(name);
+        if (type == null) {
+            throw new ClassNotFoundException(name + " not found");
+        }
+        return type;
+    }
+}
