@@ -128,14 +128,24 @@ json_str() { "$py" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
 # Files.createTempFile), and Jupyter does not expand variables in kernel.json's argv.
 # The java binary is the launcher's first argument, so kernel.json names the JDK it runs on.
 cat > "$stage/kernel.sh" <<'SH'
-# pyport kernel launcher (written by install.sh): JAVA ARGS... runs java with TMPDIR as java.io.tmpdir.
+# pyport kernel launcher (written by install.sh): JAVA ARGS... runs java with TMPDIR as java.io.tmpdir, and the
+# options of PYPORT_JVM_OPTS, IJAVA_JVM_OPTS and JJAVA_JVM_OPTS (split at spaces) after the kernel's own, before -cp.
 java=$1; shift
+extra="${PYPORT_JVM_OPTS:-} ${IJAVA_JVM_OPTS:-} ${JJAVA_JVM_OPTS:-}"
 if [ -n "${TMPDIR:-}" ]; then
   if [ -d "$TMPDIR" ]; then
-    exec "$java" "-Djava.io.tmpdir=$TMPDIR" "$@"
+    extra="-Djava.io.tmpdir=$TMPDIR $extra"
+  else
+    echo "pyport kernel: TMPDIR=$TMPDIR is not a folder; ignored" >&2
   fi
-  echo "pyport kernel: TMPDIR=$TMPDIR is not a folder; ignored" >&2
 fi
+set -f
+n=$#
+for arg in "$@"; do
+  if [ "$arg" = "-cp" ]; then set -- "$@" $extra; fi
+  set -- "$@" "$arg"
+done
+shift "$n"
 exec "$java" "$@"
 SH
 cat > "$stage/kernel.json" <<JSON
@@ -178,7 +188,8 @@ if "$py" - "$target" <<'PY'
 import os, shutil, sys, zipfile
 target = sys.argv[1]
 out = os.path.join(target, "classes")
-api = ("org/pyport/kernel/runtime/", "io/github/spencerpark/", "org/dflib/jjava/")
+api = ("org/pyport/kernel/runtime/", "io/github/spencerpark/", "org/dflib/jjava/jupyter/kernel/",
+       "org/dflib/jjava/jupyter/Extension.class")
 tmp = out + ".part"
 shutil.rmtree(tmp, ignore_errors=True)
 for folder, wanted in (("lib", None), ("jars", api)):

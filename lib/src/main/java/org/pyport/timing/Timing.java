@@ -28,13 +28,15 @@ public record Timing(String label, long loops, int repeats, double meanNanos, do
 
     /**
      * IPython's %timeit line, e.g.
-     * {@code 1.23 ms ± 45.6 µs per loop (mean ± std. dev. of 7 runs, 100 loops each)}.
+     * {@code 1.23 ms ± 45.6 μs per loop (mean ± std. dev. of 7 runs, 1,000 loops each)}; the kernel's
+     * {@code %timeit} prints this line too.
      */
     @Override
     public String toString() {
         return (label == null || label.isEmpty() ? "" : label + ": ") + formatTime(meanNanos / 1e9) + " ± "
                 + formatTime(stdNanos / 1e9) + " per loop (mean ± std. dev. of " + repeats + " run"
-                + (repeats == 1 ? "" : "s") + ", " + loops + " loop" + (loops == 1 ? "" : "s") + " each)";
+                + (repeats == 1 ? "" : "s") + ", " + String.format(java.util.Locale.ROOT, "%,d", loops) + " loop"
+                + (loops == 1 ? "" : "s") + " each)";
     }
 
     /** IPython's {@code _format_time}: three significant digits in s, ms, µs or ns. */
@@ -56,7 +58,8 @@ public record Timing(String label, long loops, int repeats, double meanNanos, do
             }
             return sb.toString();
         }
-        String[] units = {"s", "ms", "µs", "ns"};
+        // IPython 9 writes the Greek mu (U+03BC), not the micro sign (U+00B5)
+        String[] units = {"s", "ms", "\u03bcs", "ns"};
         double[] scaling = {1, 1e3, 1e6, 1e9};
         int order = seconds > 0 ? Math.min(-Math.floorDiv((int) Math.floor(Math.log10(seconds)), 3), 3) : 3;
         order = Math.max(order, 0);

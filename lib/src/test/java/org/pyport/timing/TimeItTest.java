@@ -23,8 +23,8 @@ class TimeItTest {
      * IPython's own _format_time is the reference; it lives in the Jupyter Python of {@code make setup}
      * ({@code PYPORT_JUPYTER_PYTHON}, else the one {@code build/jupyter-python} names), not the CPython under test.
      */
-    @Test
-    void formatTimeMatchesIPython() throws java.io.IOException {
+    /** The Jupyter python, or a skipped test without one. */
+    private static String ipython() throws java.io.IOException {
         String jupyterPython = System.getenv("PYPORT_JUPYTER_PYTHON");
         java.nio.file.Path recorded = java.nio.file.Path.of("..", "build", "jupyter-python");
         if ((jupyterPython == null || jupyterPython.isBlank()) && java.nio.file.Files.isRegularFile(recorded)) {
@@ -34,6 +34,12 @@ class TimeItTest {
         assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of(jupyterPython)));
         PyResult probe = Python.with().executable(jupyterPython).run("import IPython");
         assumeTrue(probe.ok(), "IPython not installed");
+        return jupyterPython;
+    }
+
+    @Test
+    void formatTimeMatchesIPython() throws java.io.IOException {
+        String jupyterPython = ipython();
         Random rnd = new Random(1);
         List<Double> values = new ArrayList<>(List.of(0.0, 1e-9, 1.23e-3, 4.56e-5, 0.9999, 0.9995, 999.9e-3, 1.0, 59.99,
                 60.0, 75.0, 3600.5, 90061.0, 1e-10, 123.456e-9, 0.1, 0.01));
@@ -48,10 +54,31 @@ class TimeItTest {
         }
     }
 
+    /** IPython's TimeitResult prints the line for a table of loop counts and runs; ours must print the same. */
+    @Test
+    void toStringIsIPythonsTimeitResult() throws java.io.IOException {
+        String jupyterPython = ipython();
+        String code = String.join("\n",
+                "from IPython.core.magics.execution import TimeitResult",
+                "for loops, per_loop in ((1, [2.5]), (7, [1.2e-3, 1.3e-3]), (1000, [3.1e-7, 2.9e-7, 3.0e-7]),",
+                "                        (1234567, [9.99e-10] * 7), (20, [65.0, 70.0]), (5, [999.7e-9, 1000.3e-9])):",
+                "    r = TimeitResult(loops, len(per_loop), min(per_loop), max(per_loop), [t * loops for t in per_loop], 0, 3)",
+                "    print(loops, len(per_loop), r.average.hex(), r.stdev.hex(), str(r), sep='|')");
+        String[] lines = Python.with().executable(jupyterPython).env("PYTHONIOENCODING", "utf-8")
+                .run(code).check().stdout().split("\n");
+        assertEquals(6, lines.length);
+        for (String line : lines) {
+            String[] f = line.split("\\|");
+            Timing t = new Timing(null, Long.parseLong(f[0]), Integer.parseInt(f[1]),
+                    Double.parseDouble(f[2]) * 1e9, Double.parseDouble(f[3]) * 1e9, 0);
+            assertEquals(f[4], t.toString(), line);
+        }
+    }
+
     @Test
     void toStringIsIPythonsTimeitLine() {
         Timing t = new Timing("x", 100, 7, 1.23e6, 45.6e3, 1.1e6);
-        assertEquals("x: 1.23 ms ± 45.6 µs per loop (mean ± std. dev. of 7 runs, 100 loops each)", t.toString());
+        assertEquals("x: 1.23 ms ± 45.6 μs per loop (mean ± std. dev. of 7 runs, 100 loops each)", t.toString());
         Timing one = new Timing("", 1, 1, 2e9, 0, 2e9);
         assertEquals("2 s ± 0 ns per loop (mean ± std. dev. of 1 run, 1 loop each)", one.toString());
     }

@@ -23,7 +23,10 @@ import java.util.Map;
  *   <li>{@code *_STARTUP_SCRIPTS_PATH}: JShell scripts (globs allowed, {@link File#pathSeparator} between them)
  *       evaluated once at start, in file-name order.</li>
  *   <li>{@code *_STARTUP_SCRIPT}: code evaluated once at start, after the scripts.</li>
+ *   <li>{@code *_LOAD_EXTENSIONS}: {@code 0} or {@code false} to not install JJava extensions found on the class
+ *       path (they are installed by default, as in JJava).</li>
  * </ul>
+ * {@code *_JVM_OPTS} (options for the kernel's JVM) is read by the kernel's launcher, {@code kernel.sh}.
  * Nothing read here stops the kernel from starting: a classpath entry that matches nothing or a script that cannot
  * be read becomes a {@linkplain #problems() problem}, which the kernel shows in the first cell.
  *
@@ -31,9 +34,10 @@ import java.util.Map;
  * @param compilerOptions extra compiler options
  * @param startupScripts  code to evaluate at start, in order
  * @param problems        what could not be used, one sentence each
+ * @param loadExtensions  whether JJava extensions on the class path are installed
  */
 public record KernelSettings(List<String> classpath, List<String> compilerOptions, List<Script> startupScripts,
-                             List<String> problems) {
+                             List<String> problems, boolean loadExtensions) {
 
     /** The environment variable prefixes read, this kernel's own first. */
     public static final List<String> PREFIXES = List.of("PYPORT_", "IJAVA_", "JJAVA_");
@@ -56,7 +60,7 @@ public record KernelSettings(List<String> classpath, List<String> compilerOption
 
     /** @return settings that add nothing */
     public static KernelSettings none() {
-        return new KernelSettings(List.of(), List.of(), List.of(), List.of());
+        return new KernelSettings(List.of(), List.of(), List.of(), List.of(), true);
     }
 
     /**
@@ -92,7 +96,14 @@ public record KernelSettings(List<String> classpath, List<String> compilerOption
                 scripts.add(new Script(prefix + "STARTUP_SCRIPT", code));
             }
         }
-        return new KernelSettings(classpath, options, scripts, problems);
+        boolean extensions = true;
+        for (String prefix : PREFIXES) {
+            String value = env.get(prefix + "LOAD_EXTENSIONS");
+            if (value != null && (value.isBlank() || value.strip().equals("0") || value.strip().equalsIgnoreCase("false"))) {
+                extensions = false;
+            }
+        }
+        return new KernelSettings(classpath, options, scripts, problems, extensions);
     }
 
     /** The files a path-list variable names, globs expanded; an entry that matches nothing is a problem. */

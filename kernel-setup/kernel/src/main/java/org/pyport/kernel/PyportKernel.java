@@ -66,6 +66,8 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
     private final CellRunner runner;
     private final ExecuteRequests requests;
     private final CodeAssist assist;
+    private final Extensions extensions;
+    private volatile boolean extensionsChecked;
     private volatile boolean interruptedWhileStarting;
     private volatile boolean cleaned;
 
@@ -82,6 +84,7 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
         this.runner = new CellRunner(this, magics);
         this.requests = new ExecuteRequests(this, io, comm, executionCount, history);
         this.assist = new CodeAssist(this::evaluator);
+        this.extensions = new Extensions(this, start.loadExtensions);
         start.cellNumber = () -> executionCount.get() - 1;
         System.setProperty(CELL_CLASS_DIR_PROPERTY, cellClassDir.toString());
         publishClasspath();
@@ -109,6 +112,10 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
         String problem;
         while ((problem = startupProblems.poll()) != null) {
             System.err.println("Kernel start-up: " + problem);
+        }
+        if (!extensionsChecked) {
+            extensionsChecked = true; // those of the environment's class path (*_CLASSPATH)
+            extensions.installNew(evaluator.notebookClassLoader());
         }
         if (interruptedWhileStarting) {
             // the interrupt came while JShell was still starting: it was meant for this cell
@@ -149,6 +156,7 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
             }
             evaluator().addToClasspath(entry);
             publishClasspath();
+            extensions.installNew(evaluator().notebookClassLoader());
         }
     }
 

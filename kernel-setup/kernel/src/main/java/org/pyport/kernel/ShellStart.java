@@ -37,6 +37,8 @@ final class ShellStart {
     final CompletableFuture<JShellEvaluator> evaluator = new CompletableFuture<>();
     /** what the environment asked for and could not be done, shown in the first cell */
     final Queue<String> problems = new ConcurrentLinkedQueue<>();
+    /** whether JJava extensions on the class path are installed */
+    final boolean loadExtensions;
     /** the kernel's cell counter, once the kernel exists (errors in start-up snippets say cell 0) */
     volatile IntSupplier cellNumber = () -> 0;
 
@@ -58,6 +60,7 @@ final class ShellStart {
         }
         settings.classpath().forEach(this::addOnce);
         problems.addAll(settings.problems());
+        loadExtensions = settings.loadExtensions();
         List<String> initial = List.copyOf(classpath);
         Thread starter = new Thread(() -> {
             try {

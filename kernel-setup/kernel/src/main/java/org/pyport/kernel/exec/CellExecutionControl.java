@@ -41,6 +41,7 @@ public class CellExecutionControl extends LocalExecutionControl {
     private static final Object NULL = new Object();
 
     private final Path classDir;
+    private final CellLoaderDelegate loader;
     private final Map<String, Object> results = new ConcurrentHashMap<>();
     private volatile Throwable lastFailure;
 
@@ -62,6 +63,12 @@ public class CellExecutionControl extends LocalExecutionControl {
     private CellExecutionControl(Path classDir, CellLoaderDelegate loader) {
         super(loader);
         this.classDir = classDir;
+        this.loader = loader;
+    }
+
+    /** @return the class loader of notebook code (see {@link CellClassLoader}) */
+    public ClassLoader notebookClassLoader() {
+        return loader.loader();
     }
 
     @Override

@@ -155,6 +155,12 @@ public final class JShellEvaluator implements AutoCloseable {
         return accepted;
     }
 
+    /** @return the class loader of notebook code, or null before JShell made its execution engine */
+    public ClassLoader notebookClassLoader() {
+        CellExecutionControl control = provider.control();
+        return control == null ? null : control.notebookClassLoader();
+    }
+
     /** @return the underlying shell (completion, documentation) */
     public JShell shell() {
         return shell;

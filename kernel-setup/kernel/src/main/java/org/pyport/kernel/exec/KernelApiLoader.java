@@ -11,15 +11,17 @@ import java.util.Set;
 
 /**
  * What notebook code sees of the kernel's own class loader: the JDK, and the kernel's notebook API (its runtime
- * package, IJava's names, JJava's API), nothing else. The kernel's internals and their dependencies (the sockets,
- * JSON, logging the kernel uses) are not found from cells, so a notebook's own versions of such libraries are the
- * ones it gets.
+ * package, IJava's names, JJava's kernel API with its {@code Extension} SPI), nothing else. The kernel's internals
+ * (JJava's sockets and messages too) and their dependencies (jeromq, gson, slf4j...) are not found from cells, so a
+ * notebook's own versions of such libraries are the ones it gets.
  */
 final class KernelApiLoader extends ClassLoader {
 
-    /** Packages (and their subpackages) of the kernel that notebook code may use. */
+    /** Packages, with their subpackages, of the kernel that notebook code may use (install.sh lists them too). */
     static final List<String> API_PACKAGES = List.of("org.pyport.kernel.runtime", "io.github.spencerpark",
-            "org.dflib.jjava");
+            "org.dflib.jjava.jupyter.kernel");
+    /** JJava's package of the {@code Extension} interface (without its subpackages: channels, messages). */
+    static final String EXTENSION_PACKAGE = "org.dflib.jjava.jupyter";
 
     private final ClassLoader kernel;
     private final Set<String> jdkPackages = new HashSet<>();
@@ -44,6 +46,9 @@ final class KernelApiLoader extends ClassLoader {
     }
 
     private static boolean isApi(String pkg) {
+        if (pkg.equals(EXTENSION_PACKAGE)) {
+            return true;
+        }
         for (String api : API_PACKAGES) {
             if (pkg.equals(api) || pkg.startsWith(api + ".")) {
                 return true;

@@ -44,7 +44,7 @@ public final class Timing {
 
     /**
      * Times {@code body} like IPython's {@code %timeit} and prints e.g.
-     * {@code 1.23 ms ± 45.6 µs per loop (mean ± std. dev. of 7 runs, 100 loops each)}.
+     * {@code 1.23 ms ± 45.6 μs per loop (mean ± std. dev. of 7 runs, 100 loops each)}.
      *
      * @param loops  loops per run; 0 chooses 1, 2, 5, 10, 20, 50... until a run takes at least 0.2 s
      * @param repeat number of runs (IPython's default is 7)
@@ -77,10 +77,9 @@ public final class Timing {
         return mean;
     }
 
-    /** IPython's result line of {@code %timeit}. */
+    /** IPython's result line of {@code %timeit}: the helper library's {@link org.pyport.timing.Timing#toString()}. */
     static String formatTimeit(double mean, double std, int runs, int loops) {
-        return String.format(Locale.ROOT, "%s \u00b1 %s per loop (mean \u00b1 std. dev. of %d run%s, %,d loop%s each)",
-                formatTime(mean), formatTime(std), runs, runs == 1 ? "" : "s", loops, loops == 1 ? "" : "s");
+        return new org.pyport.timing.Timing(null, loops, runs, mean * 1e9, std * 1e9, 0).toString();
     }
 
     private static int autorange(Body body) throws Exception {
@@ -124,18 +123,26 @@ public final class Timing {
      */
     public static void printTimes(Start start) {
         long wall = System.nanoTime() - start.wall;
-        long[] end = cpuTimes();
-        double user = (end[0] - start.cpu[0]) / 1e9;
-        double sys = (end[1] - start.cpu[1]) / 1e9;
-        System.out.println("CPU times: user " + formatTime(user) + ", sys: " + formatTime(sys)
-                + ", total: " + formatTime(user + sys));
+        double[] userSys = userAndSystem(start.cpu, cpuTimes());
+        System.out.println("CPU times: user " + formatTime(userSys[0]) + ", sys: " + formatTime(userSys[1])
+                + ", total: " + formatTime(userSys[0] + userSys[1]));
         System.out.println("Wall time: " + formatTime(wall / 1e9));
     }
 
     /**
-     * Process CPU time as {user, system} in nanoseconds. The total comes from the JVM (nanosecond resolution);
-     * it is split by the ratio of user and system clock ticks in /proc/self/stat where available.
+     * The process's CPU time between two readings, split into user and system time in seconds: the total from the
+     * JVM (nanosecond resolution), split by the ratio of the user and system clock ticks counted meanwhile (10 ms
+     * ticks of /proc/self/stat), all of it user time when no tick passed.
      */
+    static double[] userAndSystem(long[] from, long[] to) {
+        double total = Math.max(0, to[0] - from[0]) / 1e9;
+        long userTicks = Math.max(0, to[1] - from[1]);
+        long systemTicks = Math.max(0, to[2] - from[2]);
+        double user = userTicks + systemTicks == 0 ? total : total * userTicks / (userTicks + systemTicks);
+        return new double[] {user, total - user};
+    }
+
+    /** @return {process CPU nanoseconds, user ticks, system ticks}; the ticks are 0 where /proc is missing */
     static long[] cpuTimes() {
         long total = 0;
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
@@ -144,62 +151,19 @@ public final class Timing {
         try {
             String stat = Files.readString(Paths.get("/proc/self/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long utime = Long.parseLong(fields[11]);
-            long stime = Long.parseLong(fields[12]);
-            if (utime + stime > 0) {
-                long user = Math.round(total * (double) utime / (utime + stime));
-                return new long[] {user, total - user};
-            }
+            return new long[] {total, Long.parseLong(fields[11]), Long.parseLong(fields[12])};
         } catch (Exception ignored) {
-            // not Linux: report everything as user time
+            return new long[] {total, 0, 0}; // not Linux: all of it is user time
         }
-        return new long[] {total, 0};
     }
 
     /**
-     * IPython's {@code _format_time}: 3 significant digits in s, ms, µs or ns; d/h/min/s above a minute.
+     * IPython's {@code _format_time} (the helper library's {@link org.pyport.timing.Timing#formatTime}).
      *
      * @param seconds a duration
      * @return e.g. {@code "1.23 ms"}
      */
     public static String formatTime(double seconds) {
-        if (seconds >= 60.0) {
-            long[] lengths = {86400, 3600, 60, 1};
-            String[] suffixes = {"d", "h", "min", "s"};
-            StringBuilder out = new StringBuilder();
-            double leftover = seconds;
-            for (int i = 0; i < lengths.length; i++) {
-                long value = (long) (leftover / lengths[i]);
-                if (value > 0) {
-                    leftover = leftover % lengths[i];
-                    out.append(out.length() == 0 ? "" : " ").append(value).append(suffixes[i]);
-                }
-                if (leftover < 1) {
-                    break;
-                }
-            }
-            return out.toString();
-        }
-        String[] units = {"s", "ms", "\u00b5s", "ns"};
-        double[] scaling = {1, 1e3, 1e6, 1e9};
-        int order = seconds > 0 ? Math.min(-(int) Math.floor(Math.floor(Math.log10(seconds)) / 3), 3) : 3;
-        order = Math.max(order, 0);
-        return formatG(seconds * scaling[order]) + " " + units[order];
-    }
-
-    /** Python's {@code "%.3g"}. */
-    static String formatG(double value) {
-        if (value == 0) {
-            return "0";
-        }
-        String s = String.format(Locale.ROOT, "%.3g", value);
-        // Java's %g never switches to plain notation like Python for these magnitudes; trim zeros like Python
-        if (s.contains("e")) {
-            return s;
-        }
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s;
+        return org.pyport.timing.Timing.formatTime(seconds);
     }
 }

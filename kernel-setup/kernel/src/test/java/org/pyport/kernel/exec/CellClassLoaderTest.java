@@ -64,11 +64,12 @@ class CellClassLoaderTest {
         // the kernel's API and the JDK (also its modules of the application loader) are the kernel's own classes
         assertSame(org.pyport.kernel.runtime.Display.class, cells.loadClass("org.pyport.kernel.runtime.Display"));
         assertSame(org.dflib.jjava.jupyter.kernel.BaseKernel.class, cells.loadClass("org.dflib.jjava.jupyter.kernel.BaseKernel"));
+        assertSame(org.dflib.jjava.jupyter.Extension.class, cells.loadClass("org.dflib.jjava.jupyter.Extension"));
         assertSame(List.class, cells.loadClass("java.util.List"));
         assertSame(com.sun.source.tree.Tree.class, cells.loadClass("com.sun.source.tree.Tree"));
         // its internals and their libraries are not found
         for (String hidden : List.of("org.pyport.kernel.PyportKernel", "org.pyport.kernel.exec.JShellEvaluator",
-                "com.google.gson.Gson", "org.zeromq.ZMQ")) {
+                "com.google.gson.Gson", "org.zeromq.ZMQ", "org.dflib.jjava.jupyter.channels.JupyterConnection")) {
             assertThrows(ClassNotFoundException.class, () -> cells.loadClass(hidden), hidden);
         }
         assertNull(cells.getResource("com/google/gson/Gson.class"));

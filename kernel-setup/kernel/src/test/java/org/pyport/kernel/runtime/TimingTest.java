@@ -2,27 +2,26 @@ package org.pyport.kernel.runtime;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+/** %time and %timeit print with the helper library's formatting (tested there against IPython's own text). */
 class TimingTest {
 
     @Test
-    void formatsLikeIPython() {
-        assertEquals("1.23 ms", Timing.formatTime(0.00123));
-        assertEquals("123 ms", Timing.formatTime(0.123));
-        assertEquals("12.3 s", Timing.formatTime(12.3));
-        assertEquals("1 s", Timing.formatTime(1.0));
-        assertEquals("45.6 \u00b5s", Timing.formatTime(45.6e-6));
-        assertEquals("13.5 ns", Timing.formatTime(13.5e-9));
-        assertEquals("0 ns", Timing.formatTime(0));
-        assertEquals("1min 5s", Timing.formatTime(65.2));
+    void theTimeitLineIsTheHelperLibrarys() {
+        // 999.7 ns: the kernel used to print "1.00e+03 ns" where IPython and the library print "1e+03 ns"
+        assertEquals("1e+03 ns \u00b1 0 ns per loop (mean \u00b1 std. dev. of 7 runs, 1,000 loops each)",
+                Timing.formatTimeit(999.7e-9, 0, 7, 1000));
+        assertEquals(new org.pyport.timing.Timing(null, 20, 3, 1.5e6, 2e4, 0).toString(), Timing.formatTimeit(1.5e-3, 2e-5, 3, 20));
+        assertEquals(org.pyport.timing.Timing.formatTime(65.2), Timing.formatTime(65.2));
     }
 
     @Test
-    void timeitLine() {
-        assertEquals("1.23 ms \u00b1 45.6 \u00b5s per loop (mean \u00b1 std. dev. of 7 runs, 1,000 loops each)",
-                Timing.formatTimeit(0.00123, 45.6e-6, 7, 1000));
-        assertEquals("1 s \u00b1 0 ns per loop (mean \u00b1 std. dev. of 1 run, 1 loop each)",
-                Timing.formatTimeit(1.0, 0, 1, 1));
+    void cpuTimeIsSplitByTheTicksCountedMeanwhileAndNeverNegative() {
+        // 30 ms of CPU, 3 user ticks and 1 system tick meanwhile
+        assertArrayEquals(new double[] {0.0225, 0.0075}, Timing.userAndSystem(new long[] {0, 10, 5}, new long[] {30_000_000, 13, 6}), 1e-12);
+        // no tick passed: all of it is user time (it was split by the ratio of all ticks so far, and went negative)
+        assertArrayEquals(new double[] {0.002, 0}, Timing.userAndSystem(new long[] {0, 10, 5}, new long[] {2_000_000, 10, 5}), 1e-12);
     }
 }
