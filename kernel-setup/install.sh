@@ -112,13 +112,16 @@ if [ "$best_version" -ge 24 ]; then unsafe_flag="--sun-misc-unsafe-memory-access
 # JVM options of the kernel, also given to the training run (the AOT cache requires the same module options):
 # - C2 leaves javac, JShell and the zip/jrt file systems javac reads to C1 (compiler-directives.json): in a fresh
 #   JVM it otherwise spends seconds of CPU on them during the first hundreds of cells, competing with the cells;
+#   the kernel adds them at start as a diagnostic command (CompilerDirectives, needs jdk.management opened), since
+#   -XX:CompilerDirectivesFile prints "1 compiler directives added" on stdout, in every Jupyter server log;
 # - JShell's class path indexer is paused while cells run (IndexingPause), and the class files of expressions are
 #   forgotten (CompiledSnippetClasses): both need jdk.jshell opened to us;
 # - JShell compiles against the jars' class files unpacked into one folder (made below): javac walks every entry of
 #   every jar on its class path before its first compilation, and only looks into a folder for the packages it needs.
 # One list for both; @DIR@ stands for the kernelspec's folder ({resource_dir} in kernel.json).
-jvm_opts=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions
-          "-XX:CompilerDirectivesFile=@DIR@/compiler-directives.json" --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED
+jvm_opts=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -XX:+UseSerialGC
+          "-Dpyport.compilerDirectives=@DIR@/compiler-directives.json"
+          --add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED
           "-Dpyport.compileClasses=@DIR@/classes" "-Dpyport.library=@DIR@/lib")
 if [ -n "$unsafe_flag" ]; then jvm_opts+=("$unsafe_flag"); fi
 json_list() { "$py" -c 'import json,sys; print(", ".join(json.dumps(a) for a in sys.argv[1:]))' "$@"; }

@@ -29,6 +29,7 @@ public final class KernelMain {
      * @throws Exception if the connection file is unreadable or the sockets cannot be bound
      */
     public static void main(String[] args) throws Exception {
+        CompilerDirectives.addInBackground();
         if (args.length != 1) {
             System.err.println("usage: java " + KernelMain.class.getName() + " CONNECTION_FILE | --warmup");
             System.exit(2);
