@@ -15,16 +15,26 @@ suite() {
 }
 
 suite "set-up pins: requirements.in, requirements.txt, environment.yml" "$PY" tests/setup/check_pins.py
+suite "make uninstall removes the kernel where its INSTALL_FLAGS say" tests/setup/check_uninstall.sh
 # PYPORT_JUPYTER_PYTHON: the Jupyter python, for the unit tests that compare with IPython
 suite "Java unit tests (Maven)"        env PYPORT_JUPYTER_PYTHON="$PY" mvn -B test -Dsurefire.printSummary=true
 suite "kernel conformance and protocol" kernel-setup/tests/run.sh
 
 # The kernel runs on the newest JDK found; interrupts and output must also work on the JDK 17 floor
 # (where Thread.stop still exists and the kernel takes another path). Runs when a JDK 17 is installed.
+# JUPYTER_PATH puts that kernel first: Jupyter prefers an environment's kernels (build/venv's, on the newest JDK)
+# to the user's data dir, so JUPYTER_DATA_DIR alone would test the other kernel.
 jdk17_kernel() {
   local java=$1 dir=$PWD/build/jupyter17
   PYPORT_JAVA=$java JUPYTER_DATA_DIR=$dir PYPORT_JUPYTER_PYTHON=$PY kernel-setup/install.sh --user >/dev/null &&
-  JUPYTER_DATA_DIR=$dir kernel-setup/tests/run.sh test_interrupt test_output
+  JUPYTER_PATH=$dir "$PY" -c '
+import sys
+from jupyter_client.kernelspec import KernelSpecManager
+spec = KernelSpecManager().get_kernel_spec("java")
+version = spec.metadata.get("pyport", {}).get("java_version")
+print(f"kernel under test: {spec.resource_dir} (Java {version})")
+sys.exit(0 if spec.resource_dir.startswith(sys.argv[1]) and str(version) == "17" else 1)' "$dir" &&
+  JUPYTER_PATH=$dir kernel-setup/tests/run.sh test_interrupt test_output
 }
 jdk17=""
 for j in /usr/lib/jvm/*/bin/java; do
