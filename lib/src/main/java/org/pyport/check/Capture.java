@@ -23,19 +23,7 @@ public final class Capture {
      * unchanged (sneakily) after System.out is restored.
      */
     public static String stdout(ThrowingRunnable r) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream tee = new PrintStream(new Tee(original, buffer), true, StandardCharsets.UTF_8);
-        System.setOut(tee);
-        try {
-            r.runThrowing();
-        } catch (Throwable t) {
-            throw Sneaky.<RuntimeException>rethrow(t);
-        } finally {
-            tee.flush();
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+        return capture(r, true);
     }
 
     /**
@@ -43,15 +31,21 @@ public final class Capture {
      * cell shows changed, e.g. with a temporary folder's path replaced by a placeholder.
      */
     public static String stdoutHidden(ThrowingRunnable r) {
+        return capture(r, false);
+    }
+
+    private static String capture(ThrowingRunnable r, boolean show) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        OutputStream target = show ? new Tee(original, buffer) : buffer;
+        PrintStream replacement = new PrintStream(target, true, StandardCharsets.UTF_8);
+        System.setOut(replacement);
         try {
             r.runThrowing();
         } catch (Throwable t) {
             throw Sneaky.<RuntimeException>rethrow(t);
         } finally {
-            System.out.flush();
+            replacement.flush();
             System.setOut(original);
         }
         return buffer.toString(StandardCharsets.UTF_8);
