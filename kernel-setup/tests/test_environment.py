@@ -96,3 +96,23 @@ class JJavaEnvironmentTest(unittest.TestCase):
         self.assertEqual(reply["status"], "error", "JJAVA_LOAD_EXTENSIONS=false: not installed")
         (reply, out), = self.session({"JJAVA_CLASSPATH": str(self.jar)}, ["%hello env"])
         self.assertEqual((reply["status"], k.stdout_of(out)), ("ok", "hello env\n"))
+
+
+class KernelOutputTest(unittest.TestCase):
+    """What the kernel process itself prints, which Jupyter shows in its server log."""
+
+    def test_a_start_prints_nothing_but_real_problems(self):
+        import subprocess
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            km, kc = k.start(stdout=out, stderr=err)
+            try:
+                reply, _ = k.run(kc, "1 + 1")
+                self.assertEqual(reply["status"], "ok")
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel(now=False)
+            out.seek(0)
+            err.seek(0)
+            printed = out.read().decode() + err.read().decode()
+        # the JVM printed "1 compiler directives added" at every start while the directives were a JVM option
+        self.assertEqual(printed, "")

@@ -57,7 +57,8 @@ class NotebookClasspathTest(unittest.TestCase):
         reply, _ = k.run(self.kc, "org.apache.commons.math3.util.Precision.origin()")
         self.assertEqual(reply["status"], "error", "the helper library's commons-math3 has no origin()")
         _, note = self.value(f"%jars {self.jar}")
-        self.assertRegex(note, r"Note: commons-math3-9\.9\.jar replaces the helper library's commons-math3-[\d.]+\.jar")
+        self.assertRegex(note, r"Note: in place of the helper library's copies, this notebook's code now uses "
+                                     r"commons-math3-9\.9\.jar \(for commons-math3-[\d.]+\.jar\)\.")
         self.assertEqual(self.value("org.apache.commons.math3.util.Precision.origin()")[0], ['the notebook\'s copy'])
 
 

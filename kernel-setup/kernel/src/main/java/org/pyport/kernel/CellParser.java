@@ -151,7 +151,7 @@ final class CellParser {
         return j == 0 || "=!<>+-*/&|^%".indexOf(java.charAt(j - 1)) < 0;
     }
 
-    /** @return {@code text} as a Java string literal */
+    /** @return {@code text} as a Java string literal (also a JSON string: the training run's requests use it) */
     static String javaString(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {

@@ -143,18 +143,30 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
     }
 
     /**
-     * Adds a jar or class folder to the class path of later cells and to {@code pyport.classpath}.
+     * Adds jars or class folders to the class path of later cells and to {@code pyport.classpath}; one line says
+     * which of the helper library's jars they replace for the notebook's code, if any.
      *
-     * @param entry absolute path of a jar or folder
+     * @param entries absolute paths of jars or folders
      */
-    public void addToClasspath(String entry) {
-        if (classpath.add(entry)) {
-            Path replaced = roles.libraryCopyOf(Path.of(entry));
-            if (replaced != null) {
-                System.out.println("Note: " + Path.of(entry).getFileName() + " replaces the helper library's "
-                        + replaced.getFileName() + " for this notebook's code.");
+    public void addToClasspath(List<String> entries) {
+        List<String> replaced = new ArrayList<>();
+        boolean added = false;
+        for (String entry : entries) {
+            if (!classpath.add(entry)) {
+                continue;
+            }
+            added = true;
+            Path copy = roles.libraryCopyOf(Path.of(entry));
+            if (copy != null) {
+                replaced.add(Path.of(entry).getFileName() + " (for " + copy.getFileName() + ")");
             }
             evaluator().addToClasspath(entry);
+        }
+        if (!replaced.isEmpty()) {
+            System.out.println("Note: in place of the helper library's copies, this notebook's code now uses "
+                    + String.join(", ", replaced) + ".");
+        }
+        if (added) {
             publishClasspath();
             extensions.installNew(evaluator().notebookClassLoader());
         }

@@ -83,7 +83,7 @@ final class TrainingRun {
             client.request(shell, "kernel_info_request", "{}");
             for (int i = 0; i < rounds; i++) {
                 for (String cell : CELLS) {
-                    client.request(shell, "execute_request", "{\"code\": " + json(cell) + ", \"silent\": false, "
+                    client.request(shell, "execute_request", "{\"code\": " + CellParser.javaString(cell) + ", \"silent\": false, "
                             + "\"store_history\": true, \"user_expressions\": {}, \"allow_stdin\": false}");
                 }
             }
@@ -123,19 +123,6 @@ final class TrainingRun {
             }
             frames.add(frame);
         } while (socket.hasReceiveMore());
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 
     private static int[] freePorts(int n) throws IOException {

@@ -46,18 +46,17 @@ public final class ClasspathMagic implements KernelMagic {
                 if (jarsOnly && Files.isDirectory(path)) {
                     try (Stream<Path> files = Files.list(path)) {
                         for (Path jar : files.filter(ClasspathMagic::isJar).sorted().collect(Collectors.toList())) {
-                            kernel.addToClasspath(jar.toString());
                             added.add(jar.toString());
                         }
                     }
                 } else if (jarsOnly && !isJar(path)) {
                     throw new CellError("UsageError", "not a jar: " + path, List.of("%jars: not a jar: " + path));
                 } else {
-                    kernel.addToClasspath(path.toString());
                     added.add(path.toString());
                 }
             }
         }
+        kernel.addToClasspath(added);
         return added;
     }
 

@@ -98,11 +98,8 @@ public final class MavenMagic implements KernelMagic {
      * @return their paths
      */
     static List<String> addAll(PyportKernel kernel, List<Path> jars) {
-        List<String> added = new ArrayList<>();
-        for (Path jar : jars) {
-            kernel.addToClasspath(jar.toString());
-            added.add(jar.toString());
-        }
+        List<String> added = jars.stream().map(Path::toString).collect(Collectors.toList());
+        kernel.addToClasspath(added);
         System.out.println("Added " + jars.size() + " jar(s): "
                 + jars.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", ")));
         return added;
