@@ -10,13 +10,14 @@ INSTALL_FLAGS ?= --sys-prefix
 # The python that has Jupyter (written by `make setup`).
 PY = $$(cat build/jupyter-python)
 
-.PHONY: help setup test-setup build test run lab bench handouts uninstall clean
+.PHONY: help setup test-setup build test run pdf lab bench handouts uninstall clean
 
 help:
-	@echo "make run       set up if needed, execute every notebook, render the site into build/site/"
+	@echo "make run       set up if needed, execute every notebook, render the site into build/site/ and the book build/pyport.pdf"
 	@echo "make test      set up if needed, then run all tests"
 	@echo "make lab       open the notebooks in JupyterLab"
 	@echo "make bench     benchmarks, each beside its reference, as ratios"
+	@echo "make pdf       the book build/pyport.pdf from the notebooks executed by the last make run"
 	@echo "make handouts  student and instructor editions, and an offline bundle, in build/handouts/"
 	@echo "make setup | build | uninstall | clean"
 
@@ -37,12 +38,22 @@ test-setup:
 test: setup test-setup
 	tools/test_all.sh
 
-run: setup
+## run: execute the notebooks, render the site (build/site/) and print the book (build/pyport.pdf, with
+## Debian's Chromium: test-setup installs it)
+run: setup test-setup
 	@status=0; $(PY) tools/run_notebooks.py --out build/executed || status=$$?; \
 	$(PY) tools/render_site.py build/executed build/site || status=$$?; \
+	$(PY) tools/make_pdf.py build/site build/pyport.pdf || status=$$?; \
 	echo; echo "Rendered site: build/site/index.html"; \
+	echo "The book:      build/pyport.pdf"; \
 	echo "Explore the notebooks:  make lab   (JupyterLab on http://127.0.0.1:8888)"; \
 	exit $$status
+
+## pdf: the book, from the notebooks of the last `make run` (build/executed)
+pdf: setup test-setup
+	@[ -d build/executed ] || { echo "make pdf: no executed notebooks in build/executed: make run first"; exit 1; }
+	$(PY) tools/render_site.py build/executed build/site
+	$(PY) tools/make_pdf.py build/site build/pyport.pdf
 
 lab: setup
 	cd notebooks && $(PY) -m jupyterlab --ip=127.0.0.1

@@ -46,7 +46,9 @@ suite "notebooks execute, clean up"     "$PY" tools/run_notebooks.py --out build
 # lint's own tests first, so a lint that finds nothing is one that would have found something
 lint_notebooks() { "$PY" tests/lint/test_lint_notebooks.py -q && "$PY" tools/lint_notebooks.py build/test-executed; }
 suite "notebooks read clean (lint)"     lint_notebooks
-suite "rendered site is offline-clean"  "$PY" tools/render_site.py build/test-executed build/test-site
+suite "rendered site: offline, charts, highlighting" "$PY" tools/render_site.py build/test-executed build/test-site
+[ -x tests/site/run.sh ]     && suite "site in a browser: charts drawn, code highlighted, links" tests/site/run.sh site
+[ -x tests/site/run.sh ]     && suite "PDF book: chapters, titles, charts" tests/site/run.sh pdf
 [ -x tests/handouts/run.sh ] && suite "handouts" tests/handouts/run.sh
 [ -x tests/binder/run.sh ]   && suite "Binder postBuild into an environment" tests/binder/run.sh
 # Playwright on Debian's Chromium; what each suite checks is in tests/browser/lab.mjs and notebook7.mjs
