@@ -67,16 +67,17 @@ def strip_markdown(text):
 
 
 def title_and_summary(nb, fallback):
-    """The first markdown cell's heading, and the first sentence of the prose under it."""
+    """The first markdown cell's heading, and a sentence of the prose under it."""
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
         lines = [l.strip() for l in cell.source.splitlines()]
         title = next((l.lstrip("#").strip() for l in lines if l.startswith("#")), fallback)
         prose = strip_markdown(" ".join(l for l in lines if l and not l.startswith(("#", "|", "```", ">", "-"))))
-        # the first sentence, or the first two when the first is a quote from the tutorial with no English
-        sentences = re.findall(r".+?[。.!?！？](?=\s|$)", prose) or [prose[:160]]
-        summary = sentences[0]
+        # the sentence that says what the notebook does, else the first (and the next when the first is a
+        # quote from the tutorial with no English)
+        sentences = [x.strip() for x in re.findall(r".+?[。.!?！？]\)?(?=\s|$)", prose)] or [prose[:160]]
+        summary = next((x for x in sentences if re.match(r"This (notebook|chapter)\b", x)), sentences[0])
         if len(re.findall(r"\b[A-Za-z]{3,}\b", summary)) < 4 and len(sentences) > 1:
             summary += " " + sentences[1]
         return strip_markdown(title), summary.strip()
@@ -183,7 +184,9 @@ def prepare(page):
             if heading is not None:  # the title, then the introduction (what the reader will learn)
                 cell.source = "\n".join(lines[:heading + 1])
                 intro = nbformat.v4.new_markdown_cell("\n".join(lines[heading + 1:]).strip())
-                intro.metadata["pyport"] = {"intro": True}
+                # labelled, unless the notebook's introduction says "What you will learn" itself
+                labelled = not re.search(r"what you will learn", intro.source, re.I)
+                intro.metadata["pyport"] = {"intro": True, "label": "What you will learn" if labelled else ""}
                 nb.cells.insert(nb.cells.index(cell) + 1, intro)
             continue
         if cell.cell_type != "code":
