@@ -16,7 +16,6 @@ import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.pyport.kernel.exec.CellError;
-import org.pyport.kernel.exec.ClassPathRoles;
 import org.pyport.kernel.exec.JShellEvaluator;
 import org.pyport.kernel.magic.MagicRegistry;
 import org.pyport.kernel.magic.PythonMagic;
@@ -24,16 +23,13 @@ import org.pyport.kernel.runtime.Notebook;
 import org.pyport.kernel.runtime.OutputClearer;
 import org.pyport.kernel.runtime.Vars;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -57,8 +53,7 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
     public static final String COMPILE_CLASSES_PROPERTY = "pyport.compileClasses";
 
     private final Path cellClassDir;
-    private final Set<String> classpath;
-    private final ClassPathRoles roles = ClassPathRoles.ofThisJvm();
+    private final NotebookClasspath classpath;
     private final CompletableFuture<JShellEvaluator> evaluatorFuture;
     private final Queue<String> startupProblems;
     private final PythonMagic python;
@@ -78,7 +73,7 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
         this.python = python;
         this.history = history;
         this.cellClassDir = start.cellClassDir;
-        this.classpath = new LinkedHashSet<>(start.classpath);
+        this.classpath = new NotebookClasspath(start.classpath);
         this.evaluatorFuture = start.evaluator;
         this.startupProblems = start.problems;
         this.runner = new CellRunner(this, magics);
@@ -87,7 +82,6 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
         this.extensions = new Extensions(this, start.loadExtensions);
         start.cellNumber = () -> executionCount.get() - 1;
         System.setProperty(CELL_CLASS_DIR_PROPERTY, cellClassDir.toString());
-        publishClasspath();
     }
 
     /** @return a builder with the kernel's magics registered */
@@ -143,49 +137,15 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
     }
 
     /**
-     * Adds jars or class folders to the class path of later cells and to {@code pyport.classpath}; one line says
-     * which of the helper library's jars they replace for the notebook's code, if any.
+     * Adds jars or class folders to the class path of later cells and to {@code pyport.classpath} (see
+     * {@link NotebookClasspath#add}); JJava extensions they hold are installed.
      *
      * @param entries absolute paths of jars or folders
      */
     public void addToClasspath(List<String> entries) {
-        List<String> replaced = new ArrayList<>();
-        boolean added = false;
-        for (String entry : entries) {
-            if (!classpath.add(entry)) {
-                continue;
-            }
-            added = true;
-            Path copy = roles.libraryCopyOf(Path.of(entry));
-            if (copy != null) {
-                replaced.add(Path.of(entry).getFileName() + " (for " + copy.getFileName() + ")");
-            }
-            evaluator().addToClasspath(entry);
-        }
-        if (!replaced.isEmpty()) {
-            System.out.println("Note: in place of the helper library's copies, this notebook's code now uses "
-                    + String.join(", ", replaced) + ".");
-        }
-        if (added) {
-            publishClasspath();
+        if (classpath.add(entries, evaluator())) {
             extensions.installNew(evaluator().notebookClassLoader());
         }
-    }
-
-    /** {@code pyport.classpath}, for child JVMs: the notebook's entries first, as cells see them. */
-    private void publishClasspath() {
-        List<String> ordered = new ArrayList<>();
-        for (String entry : classpath) {
-            if (roles.roleOf(Path.of(entry).toAbsolutePath().normalize()) == ClassPathRoles.Role.NOTEBOOK) {
-                ordered.add(entry);
-            }
-        }
-        for (String entry : classpath) {
-            if (!ordered.contains(entry)) {
-                ordered.add(entry);
-            }
-        }
-        System.setProperty(CLASSPATH_PROPERTY, String.join(File.pathSeparator, ordered));
     }
 
     /**

@@ -1,26 +1,20 @@
 package org.pyport.kernel.exec;
 
 import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.UnresolvedReferenceException;
 import org.pyport.kernel.runtime.DefaultImports;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Evaluates Java cells with a JShell whose snippets run in this JVM ({@link CellExecutionControl}).
@@ -36,13 +30,9 @@ public final class JShellEvaluator implements AutoCloseable {
     private final IndexingPause indexing;
     private final CompiledSnippetClasses compiled;
     private final IntSupplier cellNumber;
-    /** snippet id -> where its source came from, to name frames of code defined in earlier cells */
-    private final Map<String, Location> locations = new ConcurrentHashMap<>();
+    private final SnippetErrors errors;
     /** set by {@link #stop()}: an interrupt may arrive while a snippet compiles, between two snippets */
     private volatile boolean interruptRequested;
-
-    private record Location(int cell, int firstLine, String source) {
-    }
 
     /**
      * @param classpath  entries notebook code compiles against (their classes must also be visible to the
@@ -106,6 +96,7 @@ public final class JShellEvaluator implements AutoCloseable {
         }
         // after the class path: source analysis starts indexing it in the background
         this.analysis = shell.sourceCodeAnalysis();
+        this.errors = new SnippetErrors(shell, cellNumber);
         // paused while the start-up snippets run, then until the kernel is idle (see IndexingPause)
         this.indexing = IndexingPause.of(analysis);
         this.compiled = CompiledSnippetClasses.of(shell);
@@ -283,10 +274,10 @@ public final class JShellEvaluator implements AutoCloseable {
         for (Pending p : pending) {
             Snippet.Status status = shell.status(p.snippet());
             if (status == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                throw compileError(p.snippet(), p.line());
+                throw errors.compileError(p.snippet(), p.line());
             }
             if (status == Snippet.Status.RECOVERABLE_DEFINED) {
-                warnUnresolved(p.snippet());
+                errors.warnUnresolved(p.snippet());
             }
         }
     }
@@ -307,17 +298,17 @@ public final class JShellEvaluator implements AutoCloseable {
                 }
                 Snippet snippet = event.snippet();
                 nameable |= !isTransient(snippet);
-                locations.put(snippet.id(), new Location(cellNumber.getAsInt(), line, source));
+                errors.locate(snippet, line, source);
                 JShellException exception = event.exception();
                 if (exception != null) {
-                    error = runtimeError(exception, control, line, source);
+                    error = errors.runtimeError(exception, control, line, source);
                 } else if ((event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED
                         || event.status() == Snippet.Status.RECOVERABLE_DEFINED)
                         && snippet instanceof DeclarationSnippet declaration) {
                     pending.add(new Pending(declaration, line)); // may be resolved by a later declaration of the cell
                 } else if (event.status() == Snippet.Status.REJECTED
                         || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                    error = compileError(snippet, line);
+                    error = errors.compileError(snippet, line);
                 }
                 if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && event.status().isActive()) {
                     temporary = snippet;
@@ -363,154 +354,6 @@ public final class JShellEvaluator implements AutoCloseable {
     /** @return the class files JShell keeps for compiled snippets (tests look at their count) */
     CompiledSnippetClasses compiledSnippetClasses() {
         return compiled;
-    }
-
-    private void warnUnresolved(Snippet snippet) {
-        if (snippet instanceof DeclarationSnippet declaration) {
-            List<String> missing = shell.unresolvedDependencies(declaration).collect(Collectors.toList());
-            if (!missing.isEmpty()) {
-                System.err.println("warning: " + describe(snippet) + " can only be used once "
-                        + String.join(", ", missing) + " is defined");
-            }
-        }
-    }
-
-    private static String describe(Snippet snippet) {
-        return snippet instanceof DeclarationSnippet d ? d.name() : "this code";
-    }
-
-    private CellError compileError(Snippet snippet, int line) {
-        String source = snippet.source();
-        List<String> out = new ArrayList<>();
-        String first = null;
-        for (Diag diag : shell.diagnostics(snippet).collect(Collectors.toList())) {
-            if (!diag.isError()) {
-                continue;
-            }
-            long pos = Math.max(0, diag.getStartPosition());
-            pos = Math.min(pos, source.length());
-            int lineInSnippet = countLines(source, (int) pos);
-            int lineStart = source.lastIndexOf('\n', (int) pos - 1) + 1;
-            int lineEnd = source.indexOf('\n', lineStart);
-            String text = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
-            String message = diag.getMessage(Locale.ROOT).lines()
-                    .filter(l -> !l.strip().startsWith("location:"))
-                    .collect(Collectors.joining("\n"));
-            if (first == null) {
-                first = message.lines().findFirst().orElse(message) + " (line " + (line + lineInSnippet + 1) + ")";
-            }
-            out.add("Compilation error at line " + (line + lineInSnippet + 1) + ":");
-            out.add(INDENT + text);
-            out.add(INDENT + " ".repeat((int) pos - lineStart) + "^");
-            message.lines().forEach(l -> out.add(l));
-            out.add("");
-        }
-        if (snippet instanceof DeclarationSnippet declaration) {
-            List<String> missing = shell.unresolvedDependencies(declaration).collect(Collectors.toList());
-            if (!missing.isEmpty()) {
-                String msg = describe(snippet) + " needs " + String.join(", ", missing) + " (line " + (line + 1) + ")";
-                out.add("Unresolved: " + msg);
-                if (first == null) {
-                    first = msg;
-                }
-            }
-        }
-        if (first == null) {
-            first = "rejected (line " + (line + 1) + ")";
-            out.add("Compilation error at line " + (line + 1) + ":");
-            out.add(INDENT + firstLineOf(source));
-        }
-        return new CellError("CompilationError", first, out);
-    }
-
-    private CellError runtimeError(JShellException exception, CellExecutionControl control, int line, String source) {
-        if (exception instanceof EvalException eval && CellExecutionControl.INTERRUPTED.equals(eval.getExceptionClassName())) {
-            List<String> out = new ArrayList<>(interruptedError().traceback());
-            List<Thread> left = control.threadsLeftByInterruptedCell();
-            if (!left.isEmpty()) {
-                out.add("Threads started by this cell are still running:");
-                for (Thread t : left) {
-                    out.add(INDENT + "\"" + t.getName() + "\" " + t.getState() + (t.isDaemon() ? " (daemon)" : ""));
-                }
-            }
-            return new CellError("Interrupted", "cell interrupted", out);
-        }
-        if (control.lastFailure() instanceof CellError kernelError) {
-            return kernelError; // the kernel's own error, from a magic that cell code ran: shown as the magic shows it
-        }
-        if (exception instanceof UnresolvedReferenceException unresolved) {
-            DeclarationSnippet snippet = unresolved.getSnippet();
-            List<String> missing = shell.unresolvedDependencies(snippet).collect(Collectors.toList());
-            String msg = snippet.name() + " cannot be used until " + String.join(", ", missing) + " is defined";
-            return new CellError("UnresolvedReference", msg, List.of(msg));
-        }
-        String className = exception instanceof EvalException eval ? eval.getExceptionClassName()
-                : exception.getClass().getName();
-        String message = exception.getMessage();
-        List<String> out = new ArrayList<>();
-        out.add(message == null ? className : className + ": " + message);
-        addFrames(out, exception.getStackTrace(), line, source);
-        Throwable raw = control.lastFailure();
-        for (Throwable cause = raw == null ? null : raw.getCause(); cause != null && cause != cause.getCause();
-             cause = cause.getCause()) {
-            out.add("Caused by: " + cause);
-            addFrames(out, cause.getStackTrace(), line, source);
-        }
-        return new CellError(className, message == null ? "" : message, out);
-    }
-
-    /** Keeps user frames: library frames, and cell code mapped to cell lines; stops at the JShell wrapper. */
-    private void addFrames(List<String> out, StackTraceElement[] frames, int line, String source) {
-        int shown = 0;
-        for (StackTraceElement frame : frames) {
-            String cls = frame.getClassName();
-            if (cls.startsWith("jdk.internal.reflect.") || cls.startsWith("java.lang.reflect.")
-                    || cls.startsWith("org.pyport.kernel.exec.") || cls.startsWith("jdk.jshell.")) {
-                break;
-            }
-            if (cls.startsWith("org.pyport.kernel.runtime.")) {
-                continue; // the kernel's own helpers (e.g. the %timeit loop) are not the user's concern
-            }
-            String file = frame.getFileName();
-            if (file != null && file.startsWith("#")) {
-                Location loc = locations.get(file.substring(1));
-                // JShell names the frame of the snippet's own statement with an empty method name
-                boolean wrapper = frame.getMethodName().isEmpty() || frame.getMethodName().startsWith("do_it$");
-                if (loc != null) {
-                    int l = frame.getLineNumber();
-                    String text = l > 0 ? nthLine(loc.source(), l - 1) : "";
-                    String where = loc.cell() == cellNumber.getAsInt()
-                            ? "line " + (loc.firstLine() + Math.max(l, 1)) + " of this cell"
-                            : "line " + (loc.firstLine() + Math.max(l, 1)) + " of cell [" + loc.cell() + "]";
-                    String what = wrapper ? "" : simpleMethod(frame) + ", ";
-                    out.add(INDENT + "at " + what + where + ": " + text.strip());
-                } else {
-                    out.add(INDENT + "at " + simpleMethod(frame) + " (cell code)");
-                }
-                if (wrapper) {
-                    break;
-                }
-            } else if (cls.startsWith("REPL.")) {
-                out.add(INDENT + "at " + simpleMethod(frame) + " (cell code)");
-            } else {
-                out.add(INDENT + "at " + frame);
-            }
-            if (++shown >= 40) {
-                out.add(INDENT + "...");
-                break;
-            }
-        }
-    }
-
-    private static String simpleMethod(StackTraceElement frame) {
-        String cls = frame.getClassName();
-        int cut = cls.lastIndexOf('$');
-        String simple = cls.startsWith("REPL.") && cut >= 0 ? cls.substring(cut + 1) : cls;
-        String method = frame.getMethodName().startsWith("lambda$") ? "lambda" : frame.getMethodName();
-        if (simple.matches("JShell\\d*") || simple.isEmpty()) {
-            return method;
-        }
-        return simple + "." + method;
     }
 
     /** @return true while cell code is executing */
@@ -606,13 +449,9 @@ public final class JShellEvaluator implements AutoCloseable {
         return n;
     }
 
-    private static String firstLineOf(String text) {
+    static String firstLineOf(String text) {
         int nl = text.indexOf('\n');
         return nl < 0 ? text : text.substring(0, nl);
     }
 
-    private static String nthLine(String text, int n) {
-        List<String> lines = text.lines().collect(Collectors.toList());
-        return n >= 0 && n < lines.size() ? lines.get(n) : "";
-    }
 }
