@@ -1,15 +1,14 @@
 package org.pyport.child;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.pyport.io.SerialFilters;
 
 /**
  * Launches child JVMs running notebook-defined code: Java has no {@code fork()}, so where Python's
@@ -31,8 +32,8 @@ public final class ChildJvm {
     static final String STATIC = "--static";
     static final String RUNNABLE = "--runnable";
     static final String PARENT_PID = "pyport.parentPid";
-    /** Temp files holding serialized tasks are named pyport-task-<parent pid>-*.ser. */
-    static final String TASK_PREFIX = "pyport-task-";
+    /** The largest serialized task a child reads from its stdin. */
+    static final int MAX_TASK_BYTES = 64 << 20;
 
     private ChildJvm() {}
 
@@ -42,9 +43,11 @@ public final class ChildJvm {
     }
 
     /**
-     * Starts a child running {@code task}, shipped serialized: all it captures must be serializable. The
-     * child starts fresh, like a spawned (not forked) Python process: static state, including JShell's
-     * top-level variables, has its initial value there, so pass data as captured locals.
+     * Starts a child running {@code task}, shipped serialized on the child's stdin (never in a file or on the
+     * command line): all it captures must be serializable, and the child reads it through
+     * {@link SerialFilters#tasks()}. The child starts fresh, like a spawned (not forked) Python process:
+     * static state, including JShell's top-level variables, has its initial value there, so pass data as
+     * captured locals.
      */
     public static ChildProcess start(SerializableRunnable task) {
         return with().start(task);
@@ -112,31 +115,19 @@ public final class ChildJvm {
         public ChildProcess start(SerializableRunnable task) {
             Objects.requireNonNull(task, "task");
             requireCellClassDir(task.getClass().getName());
-            Path file;
-            try {
-                file = Files.createTempFile(TASK_PREFIX + ProcessHandle.current().pid() + "-", ".ser");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a temp file for the child JVM's task", e);
-            }
-            boolean launched = false;
-            try {
-                try (ObjectOutputStream o = new ObjectOutputStream(Files.newOutputStream(file))) {
-                    o.writeObject(task);
-                }
-                ChildProcess child = launch(List.of(RUNNABLE, file.toString()), "task " + task.getClass().getName(), file);
-                launched = true;
-                return child;
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+                o.writeObject(task);
             } catch (java.io.NotSerializableException e) {
                 throw new IllegalArgumentException("the task captures a value that is not serializable ("
                         + e.getMessage() + "): capture only serializable values, or use start(Class, method, args)", e);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the task for the child JVM", e);
-            } finally {
-                if (!launched) deleteQuietly(file); // the child never started: nobody else will remove it
+                throw new UncheckedIOException("cannot serialize the task for the child JVM", e);
             }
+            return launch(List.of(RUNNABLE), "task " + task.getClass().getName(), bytes.toByteArray());
         }
 
-        private ChildProcess launch(List<String> mainArgs, String description, Path taskFile) {
+        private ChildProcess launch(List<String> mainArgs, String description, byte[] task) {
             ProcessBuilder pb = JvmCommand.of(ChildJvm.class)
                     .jvmOptions("-Djava.awt.headless=true", "-D" + PARENT_PID + "=" + ProcessHandle.current().pid())
                     .jvmOptions(jvmArgs)
@@ -144,13 +135,21 @@ public final class ChildJvm {
                     .env(env)
                     .directory(dir)
                     .toProcessBuilder();
+            Process p;
             try {
-                Process p = pb.start();
-                p.getOutputStream().close();
-                return new ChildProcess(p, description, echo, prefix, taskFile);
+                p = pb.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start a child JVM with " + pb.command().get(0), e);
             }
+            try (DataOutputStream stdin = new DataOutputStream(p.getOutputStream())) {
+                if (task != null) {
+                    stdin.writeInt(task.length);
+                    stdin.write(task);
+                }
+            } catch (IOException e) {
+                // the child died at once: its exit code and stderr say why
+            }
+            return new ChildProcess(p, description, echo, prefix);
         }
     }
 
@@ -164,14 +163,6 @@ public final class ChildJvm {
             throw new IllegalStateException(className + " was defined in a notebook cell, but system property "
                     + "pyport.cellClassDir (the folder where the kernel writes cell bytecode) is not set, so a child "
                     + "JVM cannot load it: use the pyport kernel, or move the class into a library on the classpath");
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a temp file in the system temp dir; nothing more to do
         }
     }
 
@@ -196,17 +187,18 @@ public final class ChildJvm {
     // ---- child side ------------------------------------------------------------------------------
 
     /**
-     * Child-side entry point: {@code --static <class> <method> [args...]} or {@code --runnable <file>}.
+     * Child-side entry point: {@code --static <class> <method> [args...]} or {@code --runnable} (the task
+     * on stdin: its length as a 4-byte int, then its bytes).
      * Exits 0 on success, 1 with the stack trace when the code throws, 2 on bad arguments.
      */
     public static void main(String[] args) {
         watchParent();
         if (args.length >= 3 && args[0].equals(STATIC)) {
             exitAfter(() -> runStatic(args[1], args[2], Arrays.copyOfRange(args, 3, args.length)));
-        } else if (args.length == 2 && args[0].equals(RUNNABLE)) {
-            exitAfter(() -> readTask(Path.of(args[1])).run());
+        } else if (args.length == 1 && args[0].equals(RUNNABLE)) {
+            exitAfter(() -> readTask().run());
         } else {
-            System.err.println("usage: ChildJvm --static <class> <method> [args...] | --runnable <file>");
+            System.err.println("usage: ChildJvm --static <class> <method> [args...] | --runnable (task on stdin)");
             System.exit(2);
         }
     }
@@ -239,28 +231,13 @@ public final class ChildJvm {
         else m.invoke(null);
     }
 
-    private static Runnable readTask(Path file) throws IOException, ClassNotFoundException {
-        try (InputStream in = Files.newInputStream(file); ObjectInputStream o = new LoaderObjectInputStream(in)) {
-            return (Runnable) o.readObject();
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
-
-    /** Resolves classes through the application class loader (the one that sees the cell class folder). */
-    private static final class LoaderObjectInputStream extends ObjectInputStream {
-        LoaderObjectInputStream(InputStream in) throws IOException {
-            super(in);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, ChildJvm.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc);
-            }
-        }
+    private static Runnable readTask() throws IOException, ClassNotFoundException {
+        DataInputStream in = new DataInputStream(System.in);
+        int n = in.readInt();
+        if (n < 0 || n > MAX_TASK_BYTES) throw new IOException("a task of " + n + " bytes (limit " + MAX_TASK_BYTES + ")");
+        byte[] task = new byte[n];
+        in.readFully(task);
+        return (Runnable) SerialFilters.read(task, ChildJvm.class.getClassLoader(), SerialFilters.tasks());
     }
 
     /** Exits when the parent JVM is gone (e.g. the kernel was killed), so no child outlives its notebook. */

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,12 +28,9 @@ public final class ChildProcess implements AutoCloseable {
     private final String description;
     private final Pump out;
     private final Pump err;
-    private final Path taskFile;
-
-    ChildProcess(Process process, String description, boolean echo, String prefix, Path taskFile) {
+    ChildProcess(Process process, String description, boolean echo, String prefix) {
         this.process = process;
         this.description = description;
-        this.taskFile = taskFile;
         LIVE.add(this);
         this.out = new Pump(process.getInputStream(), echo ? () -> System.out : null, prefix, "out");
         this.err = new Pump(process.getErrorStream(), echo ? () -> System.err : null, prefix, "err");
@@ -125,13 +120,6 @@ public final class ChildProcess implements AutoCloseable {
 
     private void finished() {
         LIVE.remove(this);
-        if (taskFile != null) {
-            try {
-                Files.deleteIfExists(taskFile);
-            } catch (IOException e) {
-                // the temp file is in the system temp dir; the child normally deleted it already
-            }
-        }
     }
 
     /** Number of children not yet reaped (tests, leak checks). */

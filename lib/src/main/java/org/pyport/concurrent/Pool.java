@@ -15,6 +15,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.pyport.child.JvmCommand;
+import org.pyport.io.SerialFilters;
 
 /**
  * A process pool, the Java counterpart of {@code multiprocessing.Pool}: {@code processes} child JVMs
@@ -35,6 +37,11 @@ import org.pyport.child.JvmCommand;
  * p.join();
  * }</pre>
  *
+ * <p>The workers connect back over loopback; each proves with an HMAC challenge that it holds a secret the
+ * pool gave it on its stdin before any of its frames is read, and every result is deserialized through
+ * {@link org.pyport.io.SerialFilters#values()} (the JDK's value types and the notebook's own classes, with
+ * limits on depth and size): a result it refuses fails its task, and the pool goes on.
+ *
  * <p>Differences from Python, on purpose: a task is a serializable lambda (Python pickles a function
  * reference and its arguments; Java serializes the lambda with its captured values), and the workers'
  * output is printed by the thread that waits in {@link #join()} or {@link AsyncResult#get()}, so it
@@ -46,8 +53,12 @@ public final class Pool implements AutoCloseable {
     private enum State { RUN, CLOSED, TERMINATED }
 
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** How long a connecting process may take to prove it is one of this pool's workers. */
+    private static final int HANDSHAKE_MILLIS = 2000;
 
     private final ServerSocket server;
+    /** Given to each worker on its stdin; a process that connects must prove it holds it. */
+    private final byte[] secret = Frames.nonce(Frames.SECRET_BYTES);
     private final List<Worker> workers = new ArrayList<>();
     private final Deque<AsyncResult<?>> pending = new ArrayDeque<>();
     private final List<AsyncResult<?>> all = new ArrayList<>();
@@ -191,6 +202,11 @@ public final class Pool implements AutoCloseable {
             try {
                 Process p = pb.start();
                 started.add(p);
+                try (var stdin = p.getOutputStream()) { // private to this process and the worker
+                    stdin.write((java.util.HexFormat.of().formatHex(secret) + "\n").getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the worker died at once; the loop below reports its exit
+                }
                 Worker w = new Worker(p);
                 workers.add(w);
                 w.pump = daemon("pool-worker-output-" + p.pid(), () -> pump(p.getInputStream()));
@@ -205,17 +221,7 @@ public final class Pool implements AutoCloseable {
             while (connected < n) {
                 try {
                     Socket s = server.accept();
-                    s.setTcpNoDelay(true);
-                    DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
-                    Frames.Frame hello = Frames.read(in);
-                    Worker w = byPid(hello.id());
-                    if (hello.type() != Frames.HELLO || w == null) {
-                        s.close();
-                        continue;
-                    }
-                    w.attach(s, in, new DataOutputStream(new BufferedOutputStream(s.getOutputStream())));
-                    w.reader = daemon("pool-worker-reader-" + w.pid, () -> readLoop(w));
-                    connected++;
+                    if (authenticate(s)) connected++;
                 } catch (SocketTimeoutException tick) {
                     for (Process p : started) {
                         if (!p.isAlive() && byPid(p.pid()).socket == null) {
@@ -229,7 +235,45 @@ public final class Pool implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new IllegalStateException("pool start failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                server.close(); // every worker is in: nobody else may connect
+            } catch (IOException ignored) {
+                // closing our own socket
+            }
         }
+    }
+
+    /** Attaches the worker that proves it holds the secret; closes anything else (see {@link Frames}). */
+    private boolean authenticate(Socket s) throws IOException {
+        String refused;
+        try {
+            s.setTcpNoDelay(true);
+            s.setSoTimeout(HANDSHAKE_MILLIS);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+            byte[] nonce = Frames.nonce(Frames.SECRET_BYTES);
+            Frames.write(out, Frames.CHALLENGE, 0, nonce);
+            Frames.Frame hello = Frames.read(in, Frames.MAX_HANDSHAKE_FRAME);
+            Worker w = byPid(hello.id());
+            byte[] p = hello.payload();
+            if (hello.type() != Frames.HELLO || p.length != 64 || w == null || w.socket != null) {
+                refused = "not a waiting worker of this pool";
+            } else if (!Frames.matches(Frames.proof(secret, "pool-worker", nonce, w.pid), Arrays.copyOf(p, 32))) {
+                refused = "a wrong proof of the pool's secret for pid " + w.pid;
+            } else {
+                Frames.write(out, Frames.WELCOME, 0, Frames.proof(secret, "pool-parent", Arrays.copyOfRange(p, 32, 64), w.pid));
+                s.setSoTimeout(0);
+                w.attach(s, in, out);
+                w.reader = daemon("pool-worker-reader-" + w.pid, () -> readLoop(w));
+                return true;
+            }
+        } catch (IOException e) {
+            refused = e instanceof SocketTimeoutException ? "no handshake within " + HANDSHAKE_MILLIS + " ms" : e.toString();
+        }
+        System.err.println("Pool: refused a connection from " + s.getRemoteSocketAddress() + ": " + refused);
+        s.close();
+        return false;
     }
 
     private Worker byPid(long pid) {
@@ -257,7 +301,7 @@ public final class Pool implements AutoCloseable {
     private void readLoop(Worker w) {
         try {
             while (true) {
-                Frames.Frame f = Frames.read(w.in);
+                Frames.Frame f = Frames.read(w.in, Frames.MAX_FRAME);
                 switch (f.type()) {
                     case Frames.OUT -> events.add(() -> write(System.out, f.payload())); // looked up when printed: a cell may swap it
                     case Frames.ERR -> events.add(() -> write(System.err, f.payload()));
@@ -293,10 +337,11 @@ public final class Pool implements AutoCloseable {
         if (r == null || r.id != f.id()) return;
         if (f.type() == Frames.RESULT) {
             try {
-                Object v = Frames.deserialize(f.payload(), r.loader);
+                Object v = SerialFilters.read(f.payload(), r.loader, SerialFilters.values());
                 events.add(() -> r.complete(v));
-            } catch (IOException | ClassNotFoundException e) {
-                TaskFailedException tf = new TaskFailedException("cannot read the result of task " + r.id + ": " + e, "");
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                TaskFailedException tf = new TaskFailedException("cannot read the result of task " + r.id + " from worker "
+                        + w.pid + ": " + e.getMessage(), "");
                 events.add(() -> r.fail(tf));
             }
         } else {

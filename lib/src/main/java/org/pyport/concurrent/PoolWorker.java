@@ -1,6 +1,9 @@
 package org.pyport.concurrent;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -13,13 +16,17 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.concurrent.Callable;
 
+import org.pyport.io.SerialFilters;
+
 /**
- * Main class of a {@link Pool} worker process: connects back to the parent over loopback, then runs
- * the tasks it receives one after the other, sending their printed output and result back on the
- * same socket. It exits when told to, or as soon as the parent goes away (EOF), so a dead notebook
- * kernel leaves no worker behind.
+ * Main class of a {@link Pool} worker process: reads the pool's secret from its stdin, connects back to
+ * the parent over loopback, proves it holds the secret and checks that the parent does (see {@link Frames}),
+ * then runs the tasks it receives one after the other, sending their printed output and result back on the
+ * same socket. Tasks are deserialized through {@link SerialFilters#tasks()}. It exits when told to, or as
+ * soon as the parent goes away (EOF), so a dead notebook kernel leaves no worker behind.
  */
 public final class PoolWorker {
     private PoolWorker() {}
@@ -31,11 +38,20 @@ public final class PoolWorker {
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
+        byte[] secret = HexFormat.of().parseHex(line == null ? "" : line.strip());
+        if (secret.length != Frames.SECRET_BYTES) {
+            System.err.println("PoolWorker: no pool secret on stdin; a pool worker is started by its Pool");
+            System.exit(2);
+        }
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setTcpNoDelay(true);
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-            Frames.write(out, Frames.HELLO, ProcessHandle.current().pid(), new byte[0]);
+            if (!handshake(in, out, secret)) {
+                System.err.println("PoolWorker: the process on port " + port + " could not prove it holds the pool's secret");
+                System.exit(2);
+            }
             // everything the tasks print travels on the socket, in order with the results
             // (no autoflush: FrameStream sends whole lines itself, so lines of two workers never interleave)
             System.setOut(new PrintStream(new FrameStream(out, Frames.OUT), false, StandardCharsets.UTF_8));
@@ -48,16 +64,31 @@ public final class PoolWorker {
         Runtime.getRuntime().halt(0);
     }
 
+    /** Answers the parent's challenge and checks its proof in return. */
+    private static boolean handshake(DataInputStream in, DataOutputStream out, byte[] secret) throws IOException {
+        long pid = ProcessHandle.current().pid();
+        Frames.Frame challenge = Frames.read(in, Frames.MAX_HANDSHAKE_FRAME);
+        if (challenge.type() != Frames.CHALLENGE) return false;
+        byte[] nonce = Frames.nonce(Frames.SECRET_BYTES);
+        ByteArrayOutputStream hello = new ByteArrayOutputStream();
+        hello.write(Frames.proof(secret, "pool-worker", challenge.payload(), pid));
+        hello.write(nonce);
+        Frames.write(out, Frames.HELLO, pid, hello.toByteArray());
+        Frames.Frame welcome = Frames.read(in, Frames.MAX_HANDSHAKE_FRAME);
+        return welcome.type() == Frames.WELCOME
+                && Frames.matches(Frames.proof(secret, "pool-parent", nonce, pid), welcome.payload());
+    }
+
     private static void serve(DataInputStream in, DataOutputStream out) throws IOException {
         ClassLoader loader = ClassLoader.getSystemClassLoader();
         while (true) {
-            Frames.Frame f = Frames.read(in);
+            Frames.Frame f = Frames.read(in, Frames.MAX_FRAME);
             if (f.type() == Frames.SHUTDOWN) return;
             if (f.type() != Frames.TASK) throw new IOException("unexpected frame type " + f.type());
             byte[] reply;
             byte type;
             try {
-                Object task = Frames.deserialize(f.payload(), loader);
+                Object task = SerialFilters.read(f.payload(), loader, SerialFilters.tasks());
                 Object result = runTask(task);
                 System.out.flush();
                 System.err.flush();

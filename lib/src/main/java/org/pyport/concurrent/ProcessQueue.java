@@ -89,10 +89,7 @@ public final class ProcessQueue implements Serializable, AutoCloseable {
 
     private synchronized NamedQueue queue() {
         if (queue == null) {
-            // prefetch(1): a get removes its item on the owner's side at once, as Python's does
-            // (an item a killed reader had got is gone with it, never delivered twice); puts stay
-            // pipelined, like the feeder thread behind Python's Queue.put
-            client = QueueClient.builder().address("127.0.0.1", port).authkey(authkey).prefetch(1).connect();
+            client = QueueClient.connect("127.0.0.1", port, authkey);
             queue = client.queue(NAME);
         }
         return queue;

@@ -1,9 +1,6 @@
 package org.pyport.distributed;
 
-/**
- * The HMAC challenge–response failed: the manager rejected our authkey, or the manager could not
- * prove it knows it. The counterpart of Python's {@code multiprocessing.AuthenticationError}.
- */
+/** The manager rejected our authkey, or could not prove it knows it: Python's {@code AuthenticationError}. */
 public final class AuthenticationException extends DistributedQueueException {
   private static final long serialVersionUID = 1L;
 

@@ -9,10 +9,7 @@ public class DistributedQueueException extends RuntimeException {
     super(message);
   }
 
-  /**
-   * @param message what went wrong
-   * @param cause the underlying error
-   */
+  /** @param message what went wrong @param cause the underlying error */
   public DistributedQueueException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -1,7 +1,6 @@
 package org.pyport.distributed;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -18,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * manager → client : MAGIC, nonceM                          (32 random bytes)
  * client  → manager: MAGIC, HMAC(key, "client" + nonceM), nonceC
  * manager → client : OK, HMAC(key, "manager" + nonceC)      or REJECTED, then close
+ *                    or REFUSED, reason (UTF-8)            (dropped, or over a limit)
  * </pre>
  *
  * The key never crosses the wire; the two proofs use different labels so one side's answer cannot
@@ -27,10 +27,9 @@ final class Handshake {
   static final byte[] MAGIC = "PYPQ1".getBytes(StandardCharsets.US_ASCII);
   static final int NONCE_BYTES = 32;
   static final int MAC_BYTES = 32;
-  /** Frames before authentication are tiny; a bigger one is refused without allocation. */
-  static final int MAX_HANDSHAKE_FRAME = 128;
-  static final byte OK = 1;
-  static final byte REJECTED = 0;
+  static final int ANSWER_BYTES = 5 + MAC_BYTES + NONCE_BYTES; // the client's: MAGIC, proof, nonce
+  static final int MAX_HANDSHAKE_FRAME = 1024; // a manager's are small: a bigger one is not a manager's
+  static final byte OK = 1, REJECTED = 0, REFUSED = 2;
 
   private static final byte[] CLIENT_LABEL = "client".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] MANAGER_LABEL = "manager".getBytes(StandardCharsets.US_ASCII);
@@ -52,7 +51,7 @@ final class Handshake {
     return hmac(key, MANAGER_LABEL, clientNonce);
   }
 
-  /** Constant-time comparison: the time taken does not tell an attacker how many bytes matched. */
+  /** In constant time: the time taken does not tell an attacker how many bytes matched. */
   static boolean matches(byte[] expected, byte[] actual) {
     return MessageDigest.isEqual(expected, actual);
   }
@@ -70,17 +69,9 @@ final class Handshake {
   }
 
   static byte[] concat(byte[]... parts) {
-    int n = 0;
-    for (byte[] p : parts) {
-      n += p.length;
-    }
-    byte[] out = new byte[n];
-    int at = 0;
-    for (byte[] p : parts) {
-      System.arraycopy(p, 0, out, at, p.length);
-      at += p.length;
-    }
-    return out;
+    ByteBuffer b = ByteBuffer.allocate(Arrays.stream(parts).mapToInt(p -> p.length).sum());
+    Arrays.stream(parts).forEach(b::put);
+    return b.array();
   }
 
   static boolean startsWithMagic(byte[] frame) {
@@ -88,8 +79,13 @@ final class Handshake {
         && Arrays.equals(frame, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
   }
 
-  static void send(OutputStream out, byte[] frame) throws IOException {
-    Frames.write(out, frame, 0, frame.length);
-    out.flush();
+  /** Why the manager drops a connection that has not authenticated. */
+  static byte[] refused(String reason) {
+    return concat(new byte[] {REFUSED}, reason.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The frame {@code payload} with its length prefix, for a non-blocking write. */
+  static ByteBuffer framed(byte[] payload) {
+    return ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).flip();
   }
 }

@@ -1,518 +1,252 @@
 package org.pyport.distributed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A connection to a {@link QueueManager}: Python's {@code QueueManager(address, authkey)} followed
- * by {@code m.connect()}. Thread-safe: several threads may use its queues at once; their requests
- * share the one connection, and a thread waiting for a reply reads the socket itself (no reader
- * thread, no thread switch per call). Closing it gives back every task taken and not
- * acknowledged.
+ * by {@code m.connect()}. Every operation is one request and its reply, as with Python's proxies:
+ * when {@code put} returns, the manager has stored the value; when {@code get} returns, it has
+ * removed it. So a process may exit at any moment after a call, without {@code close()}, and lose
+ * nothing it put.
  *
- * <p>By default the client works like a message broker's client library, not like Python's
- * proxies (which make one synchronous call per operation):
- *
- * <ul>
- *   <li><b>pipelined writes</b>: a {@code put} into an unbounded queue, {@link Task#done} and
- *       {@link Task#ack} send their request and return without waiting for the reply; the
- *       replies are read later, and a failure is thrown by the next call (or by {@link #flush()},
- *       {@link #close()}). A put returning therefore means "sent", not yet "stored": call {@link
- *       #flush()} before telling another process that the values are there. Puts into a bounded
- *       queue wait for their reply, since they may block or fail when the queue is full.
- *   <li><b>prefetch</b>: {@code get} and {@code take} fetch up to {@link Builder#prefetch} items
- *       with one request and hand them out one per call. The manager keeps them as held by this
- *       client until each is consumed, so closing the client (or losing it) gives the unconsumed
- *       ones back, in order. A {@code get} acknowledges its item without a reply, batched with
- *       the client's next request (or at {@link #flush()}, {@link #close()}): a process that dies
- *       right after a get may see that item delivered again to another client.
- * </ul>
- *
- * {@code builder().prefetch(1).maxUnconfirmed(0)} gives Python's behaviour: one request and one
- * reply per operation.
+ * <p>Thread-safe: calls from several threads take turns on the one connection. A get that waits
+ * does so in requests of at most 100 ms, so the others get their turn and an interrupt ends the
+ * wait within that time. {@link #close()} gives back the tasks taken and not finished (so does the
+ * end of the process).
  *
  * <pre>{@code
  * try (QueueClient m = QueueClient.connect("127.0.0.1", 5000, "abc".getBytes(UTF_8))) {
- *   RemoteQueue task = m.queue("task_queue");
- *   int n = (Integer) task.get(Duration.ofSeconds(1));
+ *   NamedQueue task = m.queue("task_queue");
+ *   int n = task.get(Integer.class, Duration.ofSeconds(1));
  * }
  * }</pre>
  */
 public final class QueueClient implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger("org.pyport.distributed");
-  /** Connect and handshake timeouts, and frames that stall halfway. */
-  private static final Frames.Timer ALARMS = Frames.Timer.threadPerAlarm("pyport-queue-client-alarm");
+  /** The longest wait of one request on the manager. */
+  static final long SLICE_MILLIS = 100;
+  /** Attempts when the manager drops a connection before it authenticated (a flood of others). */
+  private static final int ATTEMPTS = 5;
+  private static final int TIMEOUT_MILLIS = 10_000;
 
-  private final String host;
-  private final int port;
+  interface Reply<T> { // FrameException: a malformed reply
+    T read(Wire.In in) throws FrameException;
+  }
+
+  private final Builder settings;
   private final Socket socket;
+  private final Wire.Input in;
   private final OutputStream out;
-  private final Frames frames;
-  private final ReplyReader replies;
-  private final ObjectMapper mapper;
-  private final int maxFrameBytes;
-  private final int frameTimeoutMillis;
-  private final int prefetch;
-  /** Pipelined requests not confirmed yet; {@code null}: every request waits for its reply. */
-  private final PipelineWindow window;
-  /** A lost connection with unconfirmed requests, not yet thrown to the caller. */
-  private volatile ConnectionLostException lossToReport;
-  private final Map<String, RemoteQueue> queues = new ConcurrentHashMap<>();
-  private final AtomicInteger nextRequest = new AtomicInteger();
+  private final ReentrantLock turn = new ReentrantLock(true);
+  private final Map<String, NamedQueue> queues = new ConcurrentHashMap<>();
+  private volatile String lost;
   private volatile boolean closed;
-  private volatile Throwable failure;
 
-  private QueueClient(Builder b) {
-    this.host = b.host;
-    this.port = b.port;
-    this.mapper = b.mapper;
-    this.maxFrameBytes = b.maxFrameBytes;
-    this.frameTimeoutMillis = Math.toIntExact(b.frameTimeout.toMillis());
-    this.prefetch = b.prefetch;
-    this.window = b.maxUnconfirmed == 0 ? null : new PipelineWindow(b.maxUnconfirmed);
-    Socket s = new Socket();
-    int connectMillis = Math.toIntExact(b.connectTimeout.toMillis());
-    try {
-      s.setTcpNoDelay(true);
-      connect(s, connectMillis);
-      this.socket = s;
-      this.out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
-      this.frames = new Frames(s, frameTimeoutMillis, ALARMS);
-      this.replies = new ReplyReader(frames, s, maxFrameBytes, window, this::lost,
-          () -> failure == null ? null : lostNow());
-      authenticate(b.authkey, connectMillis);
-    } catch (IOException e) {
-      closeQuietly(s);
-      throw new ConnectionLostException("cannot connect to queue manager at " + host + ":" + port
-          + ": " + e.getMessage() + " (is the manager running?)", e);
-    } catch (RuntimeException e) {
-      closeQuietly(s);
-      throw e;
-    }
+  private QueueClient(Builder b, Socket s) throws IOException {
+    this.settings = b;
+    this.socket = s;
+    this.in = new Wire.Input(s.getInputStream());
+    this.out = new BufferedOutputStream(s.getOutputStream(), 64 << 10);
   }
 
   /**
-   * Connects and authenticates.
-   *
-   * @param host the manager's host, e.g. "127.0.0.1"
-   * @param port the manager's port
-   * @param authkey the shared secret
-   * @return the connected client
-   * @throws AuthenticationException if the manager rejects the key (or cannot prove it has it)
-   * @throws ConnectionLostException if nothing answers there
+   * Connects and authenticates ({@link AuthenticationException} if either side cannot prove it knows
+   * the key; {@link ConnectionLostException} if nothing answers, or the manager refused us).
    */
   public static QueueClient connect(String host, int port, byte[] authkey) {
     return builder().address(host, port).authkey(authkey).connect();
   }
 
-  /** @return a builder for the less common settings (Jackson mapper, frame limit, timeouts) */
+  /** @return a builder, for a frame limit other than 16 MiB */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A queue by name; checks with the manager that it exists.
-   *
-   * @param name a name the manager registered
-   * @return the queue
-   * @throws IllegalArgumentException if the manager has no such queue
-   */
-  public RemoteQueue queue(String name) {
-    RemoteQueue q = queues.get(name);
-    if (q == null) {
-      // the manager answers with an error naming its queues if there is none, else with the
-      // queue's bound, which says whether puts may be pipelined
-      q = RemoteQueue.open(name, this, mapper);
-      queues.putIfAbsent(name, q);
-      q = queues.get(name);
-    }
-    return q;
+  /** The queue of that name; an {@link IllegalArgumentException} naming the registered ones if there is none. */
+  public NamedQueue queue(String name) {
+    return queues.computeIfAbsent(name, n -> NamedQueue.open(this, n));
   }
 
-  /**
-   * Sends the acknowledgements of items consumed by {@code get} that wait for the next request,
-   * then waits until the manager has confirmed every pipelined request (puts, dones, acks):
-   * after it, the values put are in their queues, visible to every other client.
-   *
-   * @throws DistributedQueueException if a pipelined request failed (the message says which)
-   * @throws ConnectionLostException if the connection dropped; {@link
-   *     ConnectionLostException#unconfirmed()} lists the requests without a reply
-   */
-  public void flush() {
-    sendUnsentAcks();
-    if (window != null && !window.isEmpty()) {
-      replies.waitUntil(window::isEmpty, null);
-    }
-    checkOpen(); // a failed reply read meanwhile
-  }
-
-  /**
-   * Closes the connection. First waits (at most the frame timeout, 10 s) until every pipelined
-   * request is confirmed, so that {@code put(x); close();} never loses {@code x}; then closes
-   * gracefully: the manager reads everything sent before it sees the end, and gives back the
-   * tasks and prefetched items this client held and had not acknowledged. Idempotent.
-   *
-   * @throws DistributedQueueException if a pipelined request failed (the connection is closed
-   *     anyway)
-   * @throws ConnectionLostException if the connection dropped with requests unconfirmed; see
-   *     {@link ConnectionLostException#unconfirmed()}
-   */
+  /** Closes the connection; when it returns, the manager has given back the tasks taken and not finished. */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    // bounded: a manager that stopped answering cannot keep close() waiting
-    Runnable alarm = ALARMS.schedule(frameTimeoutMillis, () -> closeQuietly(socket));
-    RuntimeException problem = null;
+    turn.lock();
     try {
-      flush();
-    } catch (ConnectionLostException e) {
-      // a connection lost earlier is no news, unless requests were unconfirmed
-      problem = e.unconfirmed().isEmpty() ? null : e;
-    } catch (RuntimeException e) {
-      problem = e;
-    }
-    closed = true;
-    try {
-      closeGracefully();
+      if (!closed && lost == null) {
+        socket.shutdownOutput();
+        while (in.read() >= 0) {
+          // the manager closes its side once it has requeued what we held
+        }
+      }
+    } catch (IOException e) {
+      // closing anyway
     } finally {
-      alarm.run();
-      closeQuietly(socket); // a thread blocked reading gets an exception and fails what is pending
-      replies.failPending(new ConnectionLostException("client closed", null));
-    }
-    if (problem != null) {
-      throw problem;
+      closed = true;
+      QueueManager.closeQuietly(socket);
+      turn.unlock();
     }
   }
 
   @Override
   public String toString() {
-    return "QueueClient[" + host + ":" + port + (closed ? ", closed" : "") + "]";
+    return "QueueClient[" + address() + (closed ? ", closed" : lost != null ? ", lost" : "") + "]";
   }
 
-  String where() {
-    return "at " + host + ":" + port;
+  String address() {
+    return settings.host + ":" + settings.port;
   }
 
-  /** Requests still waiting for a reply (tests). */
-  int pendingCount() {
-    return replies.pendingCount();
-  }
-
-  /**
-   * Drops the connection at once, as a crash would: no flush, no graceful close (tests: what
-   * the manager does with what this client held).
-   */
-  void abort() {
-    closed = true;
-    closeQuietly(socket);
-  }
-
-  /** Pipelined requests not confirmed yet (tests). */
-  int unconfirmedCount() {
-    return window == null ? 0 : window.size();
-  }
-
-  /** @return how many items a get/take fetches at once; 1 = one request per item */
-  int prefetch() {
-    return prefetch;
-  }
-
-  /** @return whether puts into unbounded queues, dones and acks are pipelined */
-  boolean pipelining() {
-    return window != null;
-  }
-
-  // --- requests ---
-
-  int newRequestId() {
-    int id;
-    do {
-      id = nextRequest.incrementAndGet();
-    } while (id == 0); // 0 means "no reply wanted"
-    return id;
-  }
-
-  /** Sends a request and returns the future of its reply payload. */
-  CompletableFuture<byte[]> call(int requestId, Wire.Out message) {
-    CompletableFuture<byte[]> reply = replies.expect(requestId);
-    try {
-      send(message);
-    } catch (RuntimeException e) {
-      replies.forget(requestId);
-      throw e;
-    }
-    return reply;
+  int maxFrameBytes() {
+    return settings.maxFrameBytes;
   }
 
   /**
-   * Sends a request without waiting for its reply; the reply is checked when it is read, and a
-   * failure is thrown by a later call. Waits first while the window is full.
+   * Sends one request and reads its reply. A call cut short by anything (a lost connection, a
+   * stopped thread) leaves the stream out of step, so it closes the connection.
    */
-  void sendPipelined(int requestId, Wire.Out message, PipelineWindow.Entry entry) {
-    checkOpen();
-    replies.drainReady();
-    if (window.isFull()) {
-      replies.waitUntil(() -> !window.isFull(), null); // reads until the oldest is confirmed
+  <T> T call(Wire.Out request, Reply<T> reply) {
+    if (request.size() > settings.maxFrameBytes) {
+      throw new IllegalArgumentException("a message of " + request.size() + " bytes exceeds the frame limit of "
+          + settings.maxFrameBytes + " bytes: put a path or a key in the queue, not the data itself");
     }
-    window.add(requestId, entry);
     try {
-      send(message);
-    } catch (RuntimeException e) {
-      window.remove(requestId); // the caller gets the exception: not also "unconfirmed"
-      throw e;
-    }
-  }
-
-  /** Sends a request that gets no reply. */
-  void send(Wire.Out message) {
-    if (message.payloadLength() > maxFrameBytes) {
-      throw new IllegalArgumentException("message of " + message.payloadLength()
-          + " bytes exceeds the frame limit of " + maxFrameBytes + " bytes: put a path or a key "
-          + "in the queue, not the data itself");
-    }
-    checkOpen();
-    write(message);
-  }
-
-  /** Sends the acks of consumed items that are waiting for the next request (see RemoteQueue). */
-  void sendUnsentAcks() {
-    checkOpen();
-    write(null);
-  }
-
-  /**
-   * Writes the batched acks of gets, then {@code message} if not null, in one write: the acks
-   * travel with the client's next request.
-   */
-  private void write(Wire.Out message) {
-    try {
-      synchronized (out) {
-        for (RemoteQueue q : queues.values()) {
-          q.writeUnsentAcks(out);
-        }
-        if (message != null) {
-          out.write(message.frame(), 0, message.frameLength());
-        }
-        out.flush();
-      }
-    } catch (IOException e) {
-      lost(e);
-      throw lostNow();
-    }
-  }
-
-  /**
-   * Waits for a reply, reading the socket if no other thread does (see {@link ReplyReader}). On
-   * interrupt runs {@code onInterrupt} (e.g. cancel on the manager).
-   */
-  byte[] await(CompletableFuture<byte[]> reply, Runnable onInterrupt) {
-    replies.waitUntil(reply::isDone, onInterrupt);
-    try {
-      return reply.get();
+      turn.lockInterruptibly();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // cannot happen: the reply is there
-      throw new DistributedQueueException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      throw c instanceof RuntimeException r ? r : new DistributedQueueException(c.toString(), c);
+      Thread.currentThread().interrupt();
+      throw new DistributedQueueException("interrupted while waiting for the connection to " + address());
     }
-  }
-
-  /**
-   * Half-closes, then reads until the manager closes its side: the manager has then read every
-   * request (the acks of consumed items too) before it requeues what this client still held,
-   * and no unread reply is left in the socket (closing a socket with unread input sends a reset,
-   * which may discard what was sent last).
-   */
-  private void closeGracefully() {
-    if (failure != null || socket.isClosed()) {
-      return;
-    }
+    boolean inStep = false;
     try {
-      socket.shutdownOutput();
-    } catch (IOException e) {
-      return; // closing anyway
-    }
-    replies.readToEnd();
-  }
-
-  // --- connection ---
-
-  /**
-   * Connects without {@code connect(address, timeout)}: since JDK 21 a timed connect leaves the
-   * socket non-blocking for good, and every later wait for a reply then costs three system calls
-   * instead of one. An alarm closes the socket if the connection takes too long.
-   */
-  private void connect(Socket s, int timeoutMillis) throws IOException {
-    java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
-    Runnable cancel = ALARMS.schedule(timeoutMillis, () -> {
-      late.set(true);
-      closeQuietly(s);
-    });
-    try {
-      s.connect(new InetSocketAddress(host, port));
-    } catch (IOException e) {
-      if (late.get()) {
-        throw new SocketTimeoutException("no connection within " + timeoutMillis + " ms");
+      if (closed || lost != null) {
+        throw closed ? new DistributedQueueException(this + " is closed") : new ConnectionLostException(lost, null);
       }
-      throw e;
+      request.frameTo(out);
+      out.flush();
+      // no deadline: a get waits at most a slice on the manager, and a manager that dies closes the socket
+      byte[] payload = Wire.read(in, settings.maxFrameBytes, null);
+      if (payload == null) throw new IOException("the manager closed the connection");
+      inStep = true;
+      try {
+        return reply.read(new Wire.In(payload));
+      } catch (FrameException e) {
+        throw lose("malformed reply: " + e.getMessage(), e);
+      }
+    } catch (IOException e) {
+      throw lose(e.getMessage(), e);
     } finally {
-      cancel.run();
+      if (!inStep && lost == null && !closed) lose("a call was cut short", null);
+      turn.unlock();
     }
   }
 
-  private void authenticate(byte[] key, int timeoutMillis) throws IOException {
-    byte[] challenge;
-    try {
-      challenge = frames.read(Handshake.MAX_HANDSHAKE_FRAME, timeoutMillis);
-    } catch (SocketTimeoutException e) {
-      throw new ConnectionLostException("no handshake from " + where() + " within "
-          + timeoutMillis + " ms: is it a pyport queue manager?", e);
-    }
-    if (challenge == null
-        || challenge.length != Handshake.MAGIC.length + Handshake.NONCE_BYTES
-        || !Handshake.startsWithMagic(challenge)) {
-      throw new ConnectionLostException("the server " + where()
-          + " is not a pyport queue manager (unexpected handshake)", null);
-    }
-    byte[] managerNonce = Arrays.copyOfRange(challenge, Handshake.MAGIC.length, challenge.length);
-    byte[] clientNonce = Handshake.nonce();
-    Handshake.send(out, Handshake.concat(Handshake.MAGIC,
-        Handshake.clientProof(key, managerNonce), clientNonce));
-    byte[] verdict = frames.read(Handshake.MAX_HANDSHAKE_FRAME, timeoutMillis);
-    if (verdict == null || verdict.length == 0 || verdict[0] != Handshake.OK) {
-      throw new AuthenticationException("authkey rejected by manager " + where());
-    }
-    byte[] proof = Arrays.copyOfRange(verdict, 1, verdict.length);
-    if (!Handshake.matches(Handshake.managerProof(key, clientNonce), proof)) {
-      throw new AuthenticationException("the manager " + where()
-          + " could not prove it knows the authkey: not the manager you meant?");
-    }
+  private ConnectionLostException lose(String why, Throwable cause) {
+    lost = "connection to the queue manager at " + address() + " lost: " + why
+        + " (tasks this client held go back to their queues)";
+    QueueManager.closeQuietly(socket);
+    return new ConnectionLostException(lost, cause);
   }
 
-  private void lost(Throwable why) {
-    if (failure == null) {
-      failure = why;
-    }
-    closeQuietly(socket);
-    if (!closed) {
-      LOG.log(Level.DEBUG, "queue client " + where() + ": connection lost: " + why);
-    }
-    List<ConnectionLostException.Unconfirmed> unconfirmed =
-        window == null ? List.of() : window.drain();
-    ConnectionLostException e = new ConnectionLostException(lostMessage(why), why, unconfirmed);
-    if (replies.failPending(e) == 0 && !unconfirmed.isEmpty()) {
-      lossToReport = e; // nobody was waiting: thrown by the next call, once
-    }
-  }
-
-  /** The exception for a call on a lost connection: the one naming unconfirmed requests first. */
-  private ConnectionLostException lostNow() {
-    ConnectionLostException e = lossToReport;
-    if (e != null) {
-      lossToReport = null;
-      return e;
-    }
-    return new ConnectionLostException(lostMessage(failure), failure);
-  }
-
-  private String lostMessage(Throwable why) {
-    return "connection to queue manager " + where() + " lost"
-        + (why == null ? "" : ": " + why.getMessage());
-  }
-
-  /**
-   * Throws if the client cannot be used, or if a pipelined request failed and that was not
-   * reported yet: every call starts here, so no failure goes unnoticed.
-   */
-  void checkOpen() {
-    if (closed) {
-      throw new DistributedQueueException(this + " is closed");
-    }
-    if (failure != null || socket.isClosed()) {
-      throw lostNow();
-    }
-    if (window != null) {
-      DistributedQueueException failed = window.takeFailure();
-      if (failed != null) {
-        throw failed;
+  /** Connects (again if the manager drops us while others flood it) and authenticates. */
+  private static QueueClient open(Builder b) {
+    for (int attempt = 1; ; attempt++) {
+      Socket s = new Socket();
+      // bounds connecting and the handshake; a timer thread of its own, gone with it, so that no
+      // thread outlives a notebook's clients (a timed connect would slow every read after it)
+      Timer alarm = new Timer("pyport-queue-client-alarm", true);
+      boolean[] fired = {false};
+      alarm.schedule(new TimerTask() {
+        @Override
+        public void run() {
+          synchronized (fired) {
+            fired[0] = true;
+            QueueManager.closeQuietly(s);
+          }
+        }
+      }, TIMEOUT_MILLIS);
+      try {
+        s.setTcpNoDelay(true);
+        s.connect(new InetSocketAddress(b.host, b.port));
+        QueueClient c = new QueueClient(b, s);
+        c.authenticate(b.authkey, attempt);
+        synchronized (fired) {
+          alarm.cancel();
+          if (!fired[0]) return c;
+        }
+        throw new IOException("no handshake within " + TIMEOUT_MILLIS + " ms");
+      } catch (DroppedException e) {
+        QueueManager.closeQuietly(s);
+      } catch (IOException e) {
+        QueueManager.closeQuietly(s);
+        throw new ConnectionLostException("cannot connect to queue manager at " + b.host + ":" + b.port + ": "
+            + (fired[0] ? "no answer within " + TIMEOUT_MILLIS + " ms" : e.getMessage()) + " (is the manager running?)", e);
+      } catch (RuntimeException e) {
+        QueueManager.closeQuietly(s);
+        throw e;
+      } finally {
+        alarm.cancel();
       }
     }
   }
 
-  private static void closeQuietly(Socket s) {
-    try {
-      s.close();
-    } catch (IOException e) {
-      // closing anyway
+  private static final class DroppedException extends IOException { // another attempt may succeed
+    private static final long serialVersionUID = 1L;
+  }
+
+  private void authenticate(byte[] key, int attempt) throws IOException {
+    byte[] challenge = Wire.read(in, Handshake.MAX_HANDSHAKE_FRAME, null);
+    if (challenge == null || challenge.length != Handshake.MAGIC.length + Handshake.NONCE_BYTES
+        || !Handshake.startsWithMagic(challenge)) {
+      throw new ConnectionLostException("the server at " + address() + " is not a pyport queue manager "
+          + "(unexpected handshake)", null);
+    }
+    byte[] clientNonce = Handshake.nonce();
+    byte[] answer = Handshake.concat(Handshake.MAGIC, Handshake.clientProof(key,
+        Arrays.copyOfRange(challenge, Handshake.MAGIC.length, challenge.length)), clientNonce);
+    Wire.write(out, answer, answer.length);
+    out.flush();
+    byte[] verdict = Wire.read(in, Handshake.MAX_HANDSHAKE_FRAME, null);
+    if (verdict == null || verdict.length == 0) {
+      throw new ConnectionLostException("the manager at " + address() + " closed the connection during the handshake", null);
+    }
+    String reason = new String(verdict, 1, verdict.length - 1, StandardCharsets.UTF_8);
+    if (verdict[0] == Handshake.REJECTED) {
+      throw new AuthenticationException("authkey rejected by manager at " + address());
+    } else if (verdict[0] == Handshake.REFUSED && reason.startsWith("dropped") && attempt < ATTEMPTS) {
+      throw new DroppedException();
+    } else if (verdict[0] == Handshake.REFUSED) {
+      throw new ConnectionLostException("the manager at " + address() + " refused the connection: " + reason
+          + (reason.startsWith("dropped") ? " (" + ATTEMPTS + " attempts; is a process flooding it with connections?)" : ""), null);
+    } else if (verdict[0] != Handshake.OK || !Handshake.matches(Handshake.managerProof(key, clientNonce),
+        Arrays.copyOfRange(verdict, 1, verdict.length))) {
+      throw new AuthenticationException("the manager at " + address() + " could not prove it knows the authkey: "
+          + "is it an impostor?");
     }
   }
 
-  /** Settings for {@link QueueClient}. */
-  public static final class Builder {
+  /** Settings for {@link QueueClient}; 10 s to connect and authenticate (a call then waits for its reply, as in Python). */
+  public static final class Builder implements Cloneable {
     private String host = "127.0.0.1";
-    private int port;
+    private int port = -1;
     private byte[] authkey;
-    private ObjectMapper mapper = JsonQueue.DEFAULT_MAPPER;
-    private int maxFrameBytes = Frames.DEFAULT_MAX_FRAME_BYTES;
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private Duration frameTimeout = Duration.ofSeconds(10);
-    private int prefetch = 32;
-    private int maxUnconfirmed = 1024;
+    private int maxFrameBytes = Wire.DEFAULT_MAX_FRAME_BYTES;
 
     private Builder() {}
-
-    /**
-     * How many items a {@code get} or {@code take} fetches with one request when nothing is
-     * buffered (default 32); the rest wait in the client, held for it by the manager, and later
-     * calls return them without a round trip. The manager hands out at most a fair share of what
-     * is queued (so other consumers are not starved), and to a client that has not yet
-     * acknowledged anything only one item. 1 = one request per item, as Python's proxies do
-     * (best when each task takes long and consumers come and go).
-     *
-     * @param items at least 1
-     * @return this
-     */
-    public Builder prefetch(int items) {
-      this.prefetch = Options.atLeast(items, 1, "prefetch");
-      return this;
-    }
-
-    /**
-     * How many pipelined requests (puts into unbounded queues, dones, acks) may wait for their
-     * reply at once (default 1024); a put beyond waits for the oldest reply. 0 = none: every
-     * request waits for its reply, as Python's proxies do.
-     *
-     * @param requests 0 to 4096: the replies of unconfirmed requests wait unread in the
-     *     socket, and must fit in its buffers, or neither side could write any more
-     * @return this
-     */
-    public Builder maxUnconfirmed(int requests) {
-      this.maxUnconfirmed = Options.between(requests, 0, PipelineWindow.MAX_CAPACITY, "maxUnconfirmed");
-      return this;
-    }
 
     /** @param host the manager's host @param port its port @return this */
     public Builder address(String host, int port) {
       this.host = Objects.requireNonNull(host, "host");
-      this.port = Options.between(port, 1, 65535, "port");
+      this.port = QueueManager.between(port, 1, 65535, "port");
       return this;
     }
 
@@ -522,39 +256,22 @@ public final class QueueClient implements AutoCloseable {
       return this;
     }
 
-    /** @param mapper Jackson mapper for this client's values (modules, naming...) @return this */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper");
-      return this;
-    }
-
-    /** @param bytes largest frame sent or accepted @return this */
+    /** @param bytes the largest message this client sends or accepts @return this */
     public Builder maxFrameBytes(int bytes) {
-      this.maxFrameBytes = Options.maxFrameBytes(bytes);
+      this.maxFrameBytes = QueueManager.between(bytes, 1024, Integer.MAX_VALUE, "maxFrameBytes");
       return this;
     }
 
-    /** @param timeout for connecting and authenticating @return this */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Options.positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /**
-     * Connects.
-     *
-     * @return the connected client
-     * @throws AuthenticationException if the key is refused
-     * @throws ConnectionLostException if the manager cannot be reached
-     */
+    /** @return the connected client (exceptions: as {@link QueueClient#connect}) */
     public QueueClient connect() {
-      if (port == 0) {
-        throw new IllegalStateException("set the manager's address(host, port)");
+      if (port < 0 || authkey == null) {
+        throw new IllegalStateException("set the manager's address and the authkey");
       }
-      if (authkey == null) {
-        throw new IllegalStateException("set the authkey the manager was started with");
+      try {
+        return open((Builder) clone());
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
       }
-      return new QueueClient(this);
     }
   }
 }

@@ -1,9 +1,6 @@
 package org.pyport.distributed;
 
-/**
- * A bounded queue stayed full for the whole timeout: the counterpart of Python's {@code
- * queue.Full}.
- */
+/** A bounded queue stayed full for the whole timeout: the counterpart of Python's {@code queue.Full}. */
 public final class QueueFullException extends DistributedQueueException {
   private static final long serialVersionUID = 1L;
 

@@ -2,404 +2,257 @@ package org.pyport.distributed;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One named queue held by the manager. Values are opaque JSON bytes: the manager never decodes
- * them, it only stores and forwards.
+ * One named queue held by the manager. Values are opaque JSON bytes: the manager stores and
+ * forwards them, it never decodes them.
  *
- * <p>Nothing here blocks a thread: a take that finds the queue empty leaves a waiter (completed
- * by a later put, or with {@code null} by the manager's sweep once its deadline passed), a put
- * into a full bounded queue leaves a waiting producer. That lets one connection thread serve many pipelined requests.
- *
- * <p>Every item handed out is "in flight", held by its owner (a connection) until acknowledged.
- * When an owner disconnects, its waiters are dropped and its in-flight items go back to the head
- * of the queue. All state changes happen under this object's lock; futures are completed after
- * the lock is released, so their callbacks (socket writes) never run under it.
+ * <p>Nothing here blocks a thread: a get or take that finds the queue empty leaves a waiting
+ * taker (served by a later put, or ended by the timer), a put into a full bounded queue a waiting
+ * putter. An item handed out by a take is held by its owner (a connection) until acknowledged;
+ * when the owner disconnects, its waiters end and its held items go back to the head of the queue,
+ * in order. State changes under this object's lock; futures are completed after it is released,
+ * so their callbacks (socket writes) never run under it.
  */
 final class ServedQueue {
-  /** A value and the id it keeps for its whole life, across requeues. */
-  record Item(long id, byte[] json) {}
+  private record Held(Wire.Item item, Object owner) {}
 
-  private record Held(Item item, Object owner) {}
-
-  private static final class Taker {
+  /** A get, take or put that waits; {@code unserved()} is what it gets if its wait ends without (full) success. */
+  private abstract static class Waiter<T> {
     final Object owner;
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    long deadline = Long.MAX_VALUE;
+
+    Waiter(Object owner) {
+      this.owner = owner;
+    }
+
+    abstract T unserved();
+  }
+
+  private static final class Taker extends Waiter<List<Wire.Item>> {
     final int max;
-    final boolean autoAck;
-    final boolean prefetch;
-    final CompletableFuture<List<Item>> result = new CompletableFuture<>();
-    final long deadline;
+    final long maxBytes;
+    final boolean hold;
 
-    Taker(Object owner, int max, boolean autoAck, boolean prefetch, long deadline) {
-      this.owner = owner;
+    Taker(Object owner, int max, long maxBytes, boolean hold) {
+      super(owner);
       this.max = max;
-      this.autoAck = autoAck;
-      this.prefetch = prefetch;
-      this.deadline = deadline;
+      this.maxBytes = maxBytes;
+      this.hold = hold;
+    }
+
+    @Override
+    List<Wire.Item> unserved() {
+      return null;
     }
   }
 
-  private static final class Putter {
-    final Object owner;
-    final byte[] json;
-    final CompletableFuture<Boolean> result = new CompletableFuture<>();
-    final long deadline;
+  private static final class Putter extends Waiter<Integer> {
+    final List<byte[]> values;
+    int stored;
 
-    Putter(Object owner, byte[] json, long deadline) {
-      this.owner = owner;
-      this.json = json;
-      this.deadline = deadline;
+    Putter(Object owner, List<byte[]> values) {
+      super(owner);
+      this.values = values;
+    }
+
+    @Override
+    Integer unserved() {
+      return stored;
     }
   }
 
-  private final String name;
   private final int maxSize;
-  private final ArrayDeque<Item> items = new ArrayDeque<>();
+  private final ScheduledExecutorService timer;
+  private final ArrayDeque<Wire.Item> items = new ArrayDeque<>();
   private final ArrayDeque<Taker> takers = new ArrayDeque<>();
   private final ArrayDeque<Putter> putters = new ArrayDeque<>();
-  private final Map<Long, Held> inFlight = new LinkedHashMap<>();
-  /** How many items each owner holds: the owners holding any are consumers for the fair share. */
-  private final Map<Object, Integer> heldBy = new HashMap<>();
-  /** How many items each owner acknowledged: a prefetching owner's allowance (slow start). */
-  private final Map<Object, Integer> ackedBy = new HashMap<>();
+  private final Map<Long, Held> held = new LinkedHashMap<>();
   private long nextId = 1;
+  /** When the timer next ends the waits that are due (nanoTime): one timer per queue, not per wait. */
+  private long sweepAt = Long.MAX_VALUE;
+  private ScheduledFuture<?> sweep;
 
-  ServedQueue(String name, int maxSize) {
-    this.name = name;
+  ServedQueue(int maxSize, ScheduledExecutorService timer) {
     this.maxSize = maxSize;
-  }
-
-  /** When a wait of {@code timeoutMillis} (-1: forever) started now ends, in nanoTime. */
-  private static long deadline(long timeoutMillis) {
-    return timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000;
-  }
-
-  String name() {
-    return name;
+    this.timer = timer;
   }
 
   int maxSize() {
     return maxSize;
   }
 
+  /** Adds values in order, waiting for room at most {@code timeoutMillis} (-1: forever); completes with how many. */
+  CompletableFuture<Integer> put(Object owner, List<byte[]> values, long timeoutMillis) {
+    if (values.isEmpty()) return CompletableFuture.completedFuture(0);
+    return enqueue(new Putter(owner, values), putters, timeoutMillis);
+  }
+
   /**
-   * Adds a value. Completes with {@code true} once it is in the queue (or handed to a waiting
-   * taker), {@code false} if a bounded queue stayed full for {@code timeoutMillis} (-1: forever).
+   * Hands out up to {@code max} items (beyond the first, no more than {@code maxBytes}: a reply fits a
+   * frame), held by {@code owner} until acknowledged if {@code hold} (a take), else removed (a get).
+   * Completes with them, or with {@code null} if none came within {@code timeoutMillis} (-1: forever).
    */
-  CompletableFuture<Boolean> put(Object owner, byte[] json, long timeoutMillis) {
+  CompletableFuture<List<Wire.Item>> take(Object owner, long timeoutMillis, int max, long maxBytes, boolean hold) {
+    return enqueue(new Taker(owner, max, maxBytes, hold), takers, timeoutMillis);
+  }
+
+  private <T, W extends Waiter<T>> CompletableFuture<T> enqueue(W w, ArrayDeque<W> waiting, long timeoutMillis) {
     List<Runnable> after = new ArrayList<>(2);
-    CompletableFuture<Boolean> done;
     synchronized (this) {
-      if (maxSize <= 0 || items.size() < maxSize) {
-        items.addLast(new Item(nextId++, json));
-        done = CompletableFuture.completedFuture(true);
-      } else if (timeoutMillis == 0) {
-        done = CompletableFuture.completedFuture(false);
-      } else {
-        Putter p = new Putter(owner, json, deadline(timeoutMillis));
-        putters.addLast(p);
-        done = p.result;
+      waiting.addLast(w);
+      match(after);
+      if (waiting.contains(w) && timeoutMillis == 0) {
+        waiting.remove(w);
+        after.add(() -> unserve(w));
+      } else if (waiting.contains(w) && timeoutMillis > 0) {
+        w.deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        sweepBy(w.deadline);
       }
-      matchLocked(after);
     }
     after.forEach(Runnable::run);
-    return done;
+    return w.result;
   }
 
-  /**
-   * Adds values in order, each as {@link #put} would. Completes with how many were stored: all
-   * of them, or fewer if a bounded queue stayed full for {@code timeoutMillis} on one of them.
-   */
-  CompletableFuture<Integer> putAll(Object owner, List<byte[]> jsons, int from, long timeoutMillis) {
-    int i = from;
-    while (i < jsons.size()) {
-      CompletableFuture<Boolean> f = put(owner, jsons.get(i), timeoutMillis);
-      if (!f.isDone()) {
-        int next = i + 1;
-        int stored = i;
-        return f.thenCompose(ok -> ok ? putAll(owner, jsons, next, timeoutMillis)
-            : CompletableFuture.completedFuture(stored));
-      }
-      if (f.isCompletedExceptionally() || !f.join()) {
-        int stored = i;
-        return f.thenApply(ok -> stored);
-      }
-      i++;
-    }
-    return CompletableFuture.completedFuture(i);
-  }
-
-  /** As {@link #take(Object, long, int, boolean, boolean)}, not a prefetch. */
-  CompletableFuture<List<Item>> take(Object owner, long timeoutMillis, int max, boolean autoAck) {
-    return take(owner, timeoutMillis, max, autoAck, false);
-  }
-
-  /**
-   * Takes the next value(s) for {@code owner}: waits for the first, then adds whatever else is
-   * already there, up to {@code max} but no more than a fair share (see {@link #limit}). Unless
-   * {@code autoAck}, the owner holds them until {@link #ack}. Completes with the items, or {@code
-   * null} if nothing arrived within {@code timeoutMillis} (-1: forever).
-   *
-   * @param prefetch the client asks for more than it needs now, to hand them out one by one
-   *     later: it also gets no more than it has proved it finishes (slow start)
-   */
-  CompletableFuture<List<Item>> take(Object owner, long timeoutMillis, int max, boolean autoAck,
-      boolean prefetch) {
-    List<Runnable> after = new ArrayList<>(2);
-    CompletableFuture<List<Item>> done;
-    synchronized (this) {
-      if (timeoutMillis == 0 && items.isEmpty()) {
-        return CompletableFuture.completedFuture(null);
-      }
-      Taker t = new Taker(owner, Math.max(1, max), autoAck, prefetch, deadline(timeoutMillis));
-      takers.addLast(t);
-      matchLocked(after);
-      done = t.result;
-    }
-    after.forEach(Runnable::run);
-    return done;
-  }
-
-  /**
-   * Withdraws a pending take (the client gave up waiting). Returns false if it was already
-   * served, in which case the item is held by the owner and must be released or acknowledged.
-   */
-  boolean cancel(CompletableFuture<List<Item>> pending) {
-    Taker found = null;
-    synchronized (this) {
-      for (Iterator<Taker> it = takers.iterator(); it.hasNext(); ) {
-        Taker t = it.next();
-        if (t.result == pending) {
-          it.remove();
-          found = t;
-          break;
-        }
-      }
-    }
-    if (found == null) {
-      return false;
-    }
-    found.result.complete(null);
-    return true;
-  }
-
-  /** Acknowledges a held item. False if {@code owner} does not hold it (never did, or already acked). */
+  /** Acknowledges a held item; false if {@code owner} does not hold it (never did, or finished it). */
   synchronized boolean ack(Object owner, long id) {
-    Held h = inFlight.get(id);
-    if (h == null || h.owner != owner) {
-      return false;
-    }
-    unhold(id, owner);
-    ackedBy.merge(owner, 1, (a, b) -> a < MAX_ALLOWANCE ? a + b : a);
-    return true;
-  }
-
-  /** Beyond this a prefetch is bounded by its max and the fair share alone. */
-  private static final int MAX_ALLOWANCE = 1 << 20;
-
-  private void hold(Item item, Object owner) {
-    inFlight.put(item.id(), new Held(item, owner));
-    heldBy.merge(owner, 1, Integer::sum);
-  }
-
-  private void unhold(long id, Object owner) {
-    inFlight.remove(id);
-    heldBy.computeIfPresent(owner, (o, n) -> n == 1 ? null : n - 1);
+    Held h = held.get(id);
+    return h != null && h.owner == owner && held.remove(id) != null;
   }
 
   /** Puts a held item back at the head of the queue. */
   boolean release(Object owner, long id) {
     List<Runnable> after = new ArrayList<>(2);
     synchronized (this) {
-      Held h = inFlight.get(id);
-      if (h == null || h.owner != owner) {
-        return false;
-      }
-      unhold(id, owner);
+      Held h = held.get(id);
+      if (h == null || h.owner != owner) return false;
+      held.remove(id);
       items.addFirst(h.item);
-      matchLocked(after);
+      match(after);
     }
     after.forEach(Runnable::run);
     return true;
   }
 
   /**
-   * Adds tasks' results ignoring the bound: acknowledging a task must never block or fail,
-   * or the result would be lost between "task done" and "result stored".
+   * Finishes tasks: each one {@code owner} still holds is acknowledged and its result put into
+   * {@code results}, ignoring its bound (finishing must never block). The ack is the commit point:
+   * a task yields at most one result. Returns how many tasks were still held.
    */
-  void putUnbounded(List<byte[]> jsons) {
+  int done(Object owner, long[] ids, List<byte[]> jsons, ServedQueue results) {
+    List<byte[]> accepted = new ArrayList<>(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      if (ack(owner, ids[i])) accepted.add(jsons.get(i));
+    }
     List<Runnable> after = new ArrayList<>(2);
-    synchronized (this) {
-      for (byte[] json : jsons) {
-        items.addLast(new Item(nextId++, json));
-      }
-      matchLocked(after);
+    synchronized (results) {
+      accepted.forEach(json -> results.items.addLast(new Wire.Item(results.nextId++, json)));
+      results.match(after);
     }
     after.forEach(Runnable::run);
+    return accepted.size();
   }
 
-  /**
-   * The owner is gone: drop its waiters (their puts never happened) and requeue, in their
-   * original order, the items it held.
-   */
+  /** The owner is gone: its waiters end, and the items it held go back, in their order. */
   void disconnect(Object owner) {
     List<Runnable> after = new ArrayList<>();
     synchronized (this) {
-      takers.removeIf(t -> {
-        if (t.owner != owner) {
-          return false;
-        }
-        after.add(() -> t.result.complete(null));
-        return true;
-      });
-      putters.removeIf(p -> {
-        if (p.owner != owner) {
-          return false;
-        }
-        after.add(() -> p.result.complete(false));
-        return true;
-      });
-      List<Item> back = new ArrayList<>();
-      for (Iterator<Held> it = inFlight.values().iterator(); it.hasNext(); ) {
-        Held h = it.next();
-        if (h.owner == owner) {
-          back.add(h.item);
-          it.remove();
-        }
-      }
+      takers.removeIf(t -> t.owner == owner && after.add(() -> unserve(t)));
+      putters.removeIf(p -> p.owner == owner && after.add(() -> unserve(p)));
+      List<Wire.Item> back = new ArrayList<>();
+      held.values().removeIf(h -> h.owner == owner && back.add(h.item));
       for (int i = back.size() - 1; i >= 0; i--) {
         items.addFirst(back.get(i));
       }
-      heldBy.remove(owner);
-      ackedBy.remove(owner);
-      matchLocked(after);
+      match(after);
     }
     after.forEach(Runnable::run);
   }
 
   /** The manager is closing: every waiter fails. */
   void closeAll(RuntimeException why) {
-    List<Runnable> after = new ArrayList<>();
+    List<Waiter<?>> all = new ArrayList<>();
     synchronized (this) {
-      for (Taker t : takers) {
-        after.add(() -> t.result.completeExceptionally(why));
-      }
-      for (Putter p : putters) {
-        after.add(() -> p.result.completeExceptionally(why));
-      }
-      takers.clear();
-      putters.clear();
+      takers.removeIf(all::add);
+      putters.removeIf(all::add);
     }
-    after.forEach(Runnable::run);
+    all.forEach(w -> w.result.completeExceptionally(why));
   }
 
   synchronized int size() {
     return items.size();
   }
 
-  synchronized int inFlightCount() {
-    return inFlight.size();
+  synchronized int heldCount() {
+    return held.size();
   }
 
-  /**
-   * Ends the waits whose deadline has passed: takers get {@code null} (empty), producers {@code
-   * false} (full). Called by the manager's timer every few milliseconds; one sweep for all waits
-   * costs far fewer thread wake-ups than a timer per wait.
-   */
-  void expireDue(long now) {
-    List<Runnable> after = null;
+  /** Makes sure the timer runs by {@code deadline}. Waits end in order: a new one rarely moves it. */
+  private void sweepBy(long deadline) {
+    if (deadline != Long.MAX_VALUE && (sweepAt == Long.MAX_VALUE || deadline - sweepAt < 0)) {
+      if (sweep != null) sweep.cancel(false);
+      try {
+        sweep = timer.schedule(this::sweep, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        sweepAt = deadline;
+      } catch (RejectedExecutionException e) {
+        // the manager is closing: closeAll ends every wait
+      }
+    }
+  }
+
+  /** Ends the waits that are due and re-arms the timer for the next one. */
+  private void sweep() {
+    List<Waiter<?>> due = new ArrayList<>();
     synchronized (this) {
-      for (Iterator<Taker> it = takers.iterator(); it.hasNext(); ) {
-        Taker t = it.next();
-        if (t.deadline - now <= 0) {
-          it.remove();
-          after = add(after, () -> t.result.complete(null));
-        }
-      }
-      for (Iterator<Putter> it = putters.iterator(); it.hasNext(); ) {
-        Putter p = it.next();
-        if (p.deadline - now <= 0) {
-          it.remove();
-          after = add(after, () -> p.result.complete(false));
-        }
-      }
+      long now = System.nanoTime();
+      takers.removeIf(t -> t.deadline - now <= 0 && due.add(t));
+      putters.removeIf(p -> p.deadline - now <= 0 && due.add(p));
+      sweepAt = Long.MAX_VALUE;
+      sweep = null;
+      takers.forEach(t -> sweepBy(t.deadline));
+      putters.forEach(p -> sweepBy(p.deadline));
     }
-    if (after != null) {
-      after.forEach(Runnable::run);
-    }
+    due.forEach(ServedQueue::unserve);
   }
 
-  private static List<Runnable> add(List<Runnable> list, Runnable r) {
-    List<Runnable> l = list == null ? new ArrayList<>() : list;
-    l.add(r);
-    return l;
+  private static <T> void unserve(Waiter<T> w) {
+    w.result.complete(w.unserved());
   }
 
-  /** Hands items to waiting takers and admits waiting producers while there is room. */
-  private void matchLocked(List<Runnable> after) {
+  /** Hands items to waiting takers, in order, and admits waiting values while there is room. */
+  private void match(List<Runnable> after) {
     while (true) {
       if (!items.isEmpty() && !takers.isEmpty()) {
         Taker t = takers.pollFirst();
-        int limit = limit(t);
-        List<Item> batch = new ArrayList<>(Math.min(limit, items.size()));
-        while (batch.size() < limit && !items.isEmpty()) {
-          Item item = items.pollFirst();
-          if (!t.autoAck) {
-            hold(item, t.owner);
-          }
+        List<Wire.Item> batch = new ArrayList<>(Math.min(t.max, items.size()));
+        long bytes = 0;
+        while (batch.size() < t.max && !items.isEmpty()
+            && (batch.isEmpty() || bytes + Wire.ITEM_BYTES + items.peekFirst().json().length <= t.maxBytes)) {
+          Wire.Item item = items.pollFirst();
+          bytes += Wire.ITEM_BYTES + item.json().length;
+          if (t.hold) held.put(item.id(), new Held(item, t.owner));
           batch.add(item);
         }
         after.add(() -> t.result.complete(batch));
-      } else if (!putters.isEmpty() && (maxSize <= 0 || items.size() < maxSize)) {
-        Putter p = putters.pollFirst();
-        items.addLast(new Item(nextId++, p.json));
-        after.add(() -> p.result.complete(true));
+      } else if (!putters.isEmpty() && (maxSize == 0 || items.size() < maxSize)) {
+        Putter p = putters.peekFirst();
+        items.addLast(new Wire.Item(nextId++, p.values.get(p.stored++)));
+        if (p.stored == p.values.size()) {
+          putters.pollFirst();
+          after.add(() -> p.result.complete(p.stored));
+        }
       } else {
         return;
       }
     }
-  }
-
-  /**
-   * How many items a take gets now. One item needs no limit. For more, the fair share: what is
-   * queued divided among the consumers (owners holding items of this queue or waiting on it, and
-   * the taker), so that one client asking for many does not leave nothing for the others. A
-   * prefetch is also bounded by what its owner has acknowledged so far (at least 1): a consumer
-   * that arrives first while the others are still connecting gets one item, not the whole
-   * queue, and its allowance grows as fast as it finishes its work (slow start).
-   */
-  private int limit(Taker t) {
-    if (t.max == 1) {
-      return 1;
-    }
-    Set<Object> consumers = new HashSet<>(heldBy.keySet());
-    for (Taker waiting : takers) {
-      consumers.add(waiting.owner);
-    }
-    consumers.add(t.owner);
-    int share = Math.max(1, (items.size() + consumers.size() - 1) / consumers.size());
-    int limit = Math.min(t.max, share);
-    if (t.prefetch) {
-      limit = Math.min(limit, Math.max(1, ackedBy.getOrDefault(t.owner, 0)));
-    }
-    return limit;
-  }
-
-  /** Takes waiting for an item (tests). */
-  synchronized int waitingCount() {
-    return takers.size();
-  }
-
-  /** Items {@code owner} holds (tests). */
-  synchronized int heldBy(Object owner) {
-    return heldBy.getOrDefault(owner, 0);
   }
 }

@@ -20,17 +20,17 @@ class BatchTest {
   @Test
   void putAllThenBatchesInOrder() {
     try (QueueManager m = manager().start(); QueueClient c = client(m)) {
-      RemoteQueue q = c.queue("task_queue");
+      NamedQueue q = c.queue("task_queue");
       q.putAll(IntStream.range(0, 25).boxed().toList());
       assertEquals(25, q.size());
       assertEquals(IntStream.range(0, 10).boxed().toList(), q.getBatch(Integer.class, 10, T));
       List<Task<Integer>> tasks = q.takeBatch(Integer.class, 100, T); // only 15 are there
       assertEquals(IntStream.range(10, 25).boxed().toList(), tasks.stream().map(Task::value).toList());
-      RemoteQueue results = c.queue("result_queue");
+      NamedQueue results = c.queue("result_queue");
       results.putResults(tasks, tasks.stream().map(t -> t.value() * t.value()).toList());
       assertEquals(IntStream.range(10, 25).map(n -> n * n).boxed().toList(), results.getBatch(Integer.class, 100, T));
       assertThrows(IllegalStateException.class, () -> results.putResults(tasks, tasks.stream().map(Task::value).toList()));
-      assertEquals(0, m.served("task_queue").inFlightCount());
+      assertEquals(0, m.heldCount("task_queue"));
     }
   }
 

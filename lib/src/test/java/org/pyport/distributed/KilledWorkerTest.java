@@ -49,7 +49,7 @@ class KilledWorkerTest {
         }
       }
       assertTrue(taken != null, "the victim never took a task");
-      assertEquals(1, m.served("task_queue").inFlightCount(), "the victim holds one task");
+      assertEquals(1, m.heldCount("task_queue"), "the victim holds one task");
       victim.destroyForcibly();
       assertTrue(victim.waitFor(20, TimeUnit.SECONDS));
 
@@ -77,7 +77,7 @@ class KilledWorkerTest {
       assertEquals(count, seen.size());
       assertThrows(QueueEmptyException.class, () -> results.get(Duration.ZERO), "no duplicate result");
       assertEquals(0, tasks.size());
-      assertEquals(0, m.served("task_queue").inFlightCount());
+      assertEquals(0, m.heldCount("task_queue"));
     } finally {
       for (Process p : children) {
         p.destroyForcibly();

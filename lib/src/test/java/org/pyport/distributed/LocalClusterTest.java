@@ -1,6 +1,7 @@
 package org.pyport.distributed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.collection.IQueue;
@@ -49,6 +50,11 @@ class LocalClusterTest {
         assertTrue(worker.waitFor(60, TimeUnit.SECONDS));
         String out = new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(out.contains("worker exit. (10 tasks)"), out);
+        // what Hazelcast reads with Java serialization is limited to the JDK's value types
+        IQueue<Object> any = cluster.client().getQueue("any");
+        any.put(java.net.URI.create("http://127.0.0.1/").toURL());
+        Exception e = assertThrows(Exception.class, any::poll);
+        assertTrue(String.valueOf(e.getCause()).contains("java.net.URL"), String.valueOf(e.getCause()));
       } finally {
         worker.destroyForcibly();
         worker.waitFor(20, TimeUnit.SECONDS);

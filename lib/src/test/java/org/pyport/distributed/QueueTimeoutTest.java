@@ -18,7 +18,7 @@ class QueueTimeoutTest {
   @Test
   void getOnAnEmptyQueueRaisesEmptyAfterTheTimeout() {
     try (QueueManager m = bounded(); QueueClient c = client(m)) {
-      RemoteQueue q = c.queue("result_queue");
+      NamedQueue q = c.queue("result_queue");
       QueueEmptyException e = assertThrows(QueueEmptyException.class, () -> q.get(Duration.ofMillis(100)));
       assertTrue(e.getMessage().contains("'result_queue'") && e.getMessage().contains("100 ms"), e.getMessage());
       assertThrows(QueueEmptyException.class, () -> q.get(Duration.ZERO));
@@ -33,7 +33,7 @@ class QueueTimeoutTest {
   @Test
   void putOnAFullBoundedQueueRaisesFullAfterTheTimeout() {
     try (QueueManager m = bounded(); QueueClient c = client(m)) {
-      RemoteQueue q = c.queue("task_queue");
+      NamedQueue q = c.queue("task_queue");
       q.put(1);
       q.put(2);
       assertThrows(QueueFullException.class, () -> q.put(3, Duration.ofMillis(100)));
@@ -70,7 +70,7 @@ class QueueTimeoutTest {
   @Test
   void anInterruptedGetLosesNothing() throws Exception {
     try (QueueManager m = bounded(); QueueClient c = client(m)) {
-      RemoteQueue q = c.queue("result_queue");
+      NamedQueue q = c.queue("result_queue");
       Thread t = new Thread(() -> {
         try {
           q.get();
@@ -79,9 +79,10 @@ class QueueTimeoutTest {
         }
       });
       t.start();
-      TestSupport.eventually("get is waiting", () -> c.pendingCount() == 1);
+      TestSupport.eventually("get is waiting", () -> t.getState() != Thread.State.NEW);
       t.interrupt();
-      t.join();
+      t.join(20_000);
+      assertTrue(!t.isAlive(), "an interrupt ends a get that waits");
       q.put("kept");
       assertEquals("kept", q.get(Duration.ofSeconds(5)));
     }

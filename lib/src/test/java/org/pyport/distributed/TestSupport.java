@@ -24,6 +24,25 @@ final class TestSupport {
     return QueueClient.connect("127.0.0.1", m.port(), KEY);
   }
 
+  /** A raw connection that has passed the handshake honestly. */
+  static java.net.Socket authenticated(int port) throws java.io.IOException {
+    java.net.Socket s = new java.net.Socket("127.0.0.1", port);
+    java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+    java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
+    byte[] challenge = new byte[in.readInt()];
+    in.readFully(challenge);
+    byte[] nonce = java.util.Arrays.copyOfRange(challenge, Handshake.MAGIC.length, challenge.length);
+    byte[] answer = Handshake.concat(Handshake.MAGIC, Handshake.clientProof(KEY, nonce), Handshake.nonce());
+    out.writeInt(answer.length);
+    out.write(answer);
+    byte[] verdict = new byte[in.readInt()];
+    in.readFully(verdict);
+    if (verdict[0] != Handshake.OK) {
+      throw new AssertionError("the handshake failed: " + verdict[0]);
+    }
+    return s;
+  }
+
   /** Polls until {@code condition} holds; fails after a generous bound (not a timing assertion). */
   static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -1,6 +1,2 @@
-/**
- * Ready-made programs for the notebook, the benchmark and the tests: the seed's taskworker as a
- * Java main, started in child JVMs with {@link org.pyport.child.ChildJvm} or
- * {@link org.pyport.child.JvmCommand}.
- */
+/** For the notebook and the tests: the tutorial's taskworker as a Java main, and measurements with it. */
 package org.pyport.distributed.demo;

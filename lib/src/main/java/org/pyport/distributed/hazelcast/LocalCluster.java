@@ -7,10 +7,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,35 +31,25 @@ import org.pyport.child.JvmCommand;
  * }</pre>
  *
  * The cluster name is unique per run (so two notebooks never merge into one cluster), members
- * join by TCP-IP on loopback only, multicast and auto-detection are off and phone-home is
- * disabled. {@link #close()} shuts down the client and every member and waits for their JVMs.
+ * join by TCP-IP on loopback only, multicast and auto-detection are off, phone-home is disabled,
+ * and Java deserialization is limited to the JDK's value types (see {@link Settings}). {@link
+ * #close()} shuts down the client and every member and waits for their JVMs.
  */
 public final class LocalCluster implements AutoCloseable {
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final int START_SECONDS = 60;
 
-  private final String clusterName;
+  private final String clusterName = "pyport-" + UUID.randomUUID();
   private final List<String> addresses = new ArrayList<>();
   private final List<Process> members = new ArrayList<>();
   private HazelcastInstance client;
   private boolean closed;
 
-  private LocalCluster(String clusterName) {
-    this.clusterName = clusterName;
-  }
+  private LocalCluster() {}
 
-  /**
-   * Starts {@code memberCount} members, one after the other (each joins the ones before it).
-   *
-   * @param memberCount how many member JVMs
-   * @return the running cluster
-   * @throws IllegalStateException if a member does not come up within a minute (its output is
-   *     in the message)
-   */
+  /** Starts {@code memberCount} members, each joining the ones before it (an error with its output if one does not come up in a minute). */
   public static LocalCluster start(int memberCount) {
-    if (memberCount < 1) {
-      throw new IllegalArgumentException("memberCount must be >= 1, got " + memberCount);
-    }
-    LocalCluster c = new LocalCluster("pyport-" + UUID.randomUUID());
+    if (memberCount < 1) throw new IllegalArgumentException("memberCount must be >= 1, got " + memberCount);
+    LocalCluster c = new LocalCluster();
     try {
       for (int i = 0; i < memberCount; i++) {
         c.startMember();
@@ -76,53 +66,26 @@ public final class LocalCluster implements AutoCloseable {
     return clusterName;
   }
 
-  /** @return the members' addresses, "127.0.0.1:port" */
-  public List<String> addresses() {
-    return List.copyOf(addresses);
-  }
-
   /** @return the member JVMs' process ids */
   public List<Long> memberPids() {
     return members.stream().map(Process::pid).toList();
   }
 
-  /** @return a configuration for a client of this cluster */
-  public ClientConfig clientConfig() {
-    return Settings.client(clusterName, addresses);
-  }
-
-  /**
-   * A client configuration for a cluster known by name and member addresses, as a worker JVM
-   * gets them from {@link #workerArgs()}: loopback addresses, no phone-home, quiet logging.
-   *
-   * @param clusterName the cluster's name
-   * @param members "127.0.0.1:port" addresses
-   * @return the configuration
-   */
+  /** A client configuration for a cluster known by name and "127.0.0.1:port" addresses, as {@link #workerArgs()} gives them. */
   public static ClientConfig clientConfig(String clusterName, List<String> members) {
     return Settings.client(clusterName, members);
   }
 
   /** @return a client in this JVM, created on first use and shut down by {@link #close()} */
   public synchronized HazelcastInstance client() {
-    if (closed) {
-      throw new IllegalStateException("cluster " + clusterName + " is closed");
-    }
-    if (client == null) {
-      client = HazelcastClient.newHazelcastClient(clientConfig());
-    }
+    if (closed) throw new IllegalStateException("cluster " + clusterName + " is closed");
+    if (client == null) client = HazelcastClient.newHazelcastClient(Settings.client(clusterName, addresses));
     return client;
   }
 
-  /**
-   * Arguments for {@link org.pyport.distributed.hazelcast.SquareWorker}-style mains: cluster
-   * name, then the member addresses.
-   *
-   * @return the arguments
-   */
+  /** @return arguments for worker mains ({@link SquareWorker}): the cluster name, then the member addresses */
   public String[] workerArgs() {
-    List<String> a = new ArrayList<>();
-    a.add(clusterName);
+    List<String> a = new ArrayList<>(List.of(clusterName));
     a.addAll(addresses);
     return a.toArray(String[]::new);
   }
@@ -130,26 +93,19 @@ public final class LocalCluster implements AutoCloseable {
   /** Shuts down the client and every member; waits for the member JVMs to exit. Idempotent. */
   @Override
   public synchronized void close() {
-    if (closed) {
-      return;
-    }
+    if (closed) return;
     closed = true;
-    if (client != null) {
-      client.shutdown();
-    }
+    if (client != null) client.shutdown();
     for (Process p : members) {
       try {
-        p.getOutputStream().close(); // the member's stdin ends: it shuts down cleanly
+        p.getOutputStream().close(); // the member's stdin ends: it shuts down
       } catch (IOException e) {
         p.destroy();
       }
     }
     for (Process p : members) {
       try {
-        if (!p.waitFor(15, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-          p.waitFor(10, TimeUnit.SECONDS);
-        }
+        if (!p.waitFor(15, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         p.destroyForcibly();
         Thread.currentThread().interrupt();
@@ -157,75 +113,58 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
-  @Override
-  public String toString() {
-    return "LocalCluster[" + clusterName + ", members=" + addresses + (closed ? ", closed" : "") + "]";
-  }
-
   private void startMember() {
-    String address = "127.0.0.1:" + freePort();
-    List<String> args = new ArrayList<>();
-    args.add(clusterName);
-    args.add(address.substring(address.indexOf(':') + 1));
+    String port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = String.valueOf(s.getLocalPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    }
+    List<String> args = new ArrayList<>(List.of(clusterName, port));
     args.addAll(addresses); // the members already running
-    args.add(address);
+    args.add("127.0.0.1:" + port);
     // stdout and stderr on one pipe, read below; stdin stays a pipe, closed to stop the member
     Process p = JvmCommand.of(Member.class).env("HZ_PHONE_HOME_ENABLED", "false").args(args)
         .redirectErrorStream(true).start();
     members.add(p);
     StringBuilder output = new StringBuilder();
+    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
       try {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = r.readLine()) != null) {
+        for (String line; (line = r.readLine()) != null; ) {
           synchronized (output) {
             output.append(line).append('\n');
           }
-          if (line.startsWith("READY")) {
-            // keep draining so the member never blocks on a full pipe
-            Thread drain = new Thread(() -> {
-              try {
-                r.transferTo(java.io.Writer.nullWriter());
-              } catch (IOException ignored) {
-                // member gone
-              }
-            }, "pyport-hz-member-output");
-            drain.setDaemon(true);
-            drain.start();
-            return true;
-          }
+          if (line.startsWith("READY")) return true;
         }
-        return false;
       } catch (IOException e) {
-        return false;
+        // the member is gone
       }
+      return false;
     });
-    boolean ok;
+    boolean up = false;
     try {
-      ok = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      ok = false;
+      up = ready.get(START_SECONDS, TimeUnit.SECONDS); // not completeOnTimeout: its timer thread stays
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      ok = false;
+    } catch (ExecutionException | TimeoutException e) {
+      // not up
     }
-    if (!ok) {
-      String out;
+    if (!up) {
       synchronized (output) {
-        out = output.toString();
+        throw new IllegalStateException("Hazelcast member 127.0.0.1:" + port + " did not start within "
+            + START_SECONDS + " s; its output:\n" + output);
       }
-      throw new IllegalStateException("Hazelcast member " + address + " did not start within "
-          + START_TIMEOUT.toSeconds() + " s; its output:\n" + out);
     }
-    addresses.add(address);
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on 127.0.0.1", e);
-    }
+    Thread drain = new Thread(() -> { // so that the member never blocks on a full pipe
+      try {
+        r.transferTo(Writer.nullWriter());
+      } catch (IOException ignored) {
+        // the member is gone
+      }
+    }, "pyport-hz-member-output");
+    drain.setDaemon(true);
+    drain.start();
+    addresses.add("127.0.0.1:" + port);
   }
 }

@@ -14,10 +14,7 @@ import java.util.List;
 public final class Member {
   private Member() {}
 
-  /**
-   * @param args cluster name, own port, then the addresses (127.0.0.1:port) to join
-   * @throws IOException never in practice: reading stdin
-   */
+  /** @param args cluster name, own port, then the addresses (127.0.0.1:port) to join @throws IOException reading stdin */
   public static void main(String[] args) throws IOException {
     Settings.quiet(System::setProperty);
     List<String> members = Arrays.asList(args).subList(2, args.length);

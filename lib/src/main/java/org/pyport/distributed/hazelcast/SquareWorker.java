@@ -37,9 +37,7 @@ public final class SquareWorker {
           break;
         }
         System.out.printf("run task %d * %d...%n", n, n);
-        if (delay > 0) {
-          Thread.sleep(delay);
-        }
+        if (delay > 0) Thread.sleep(delay);
         result.put(String.format("%d * %d = %d", n, n, n * n));
         done++;
       }

@@ -1,5 +1,5 @@
 # The queue benchmark for Python's multiprocessing.managers.BaseManager, the same workload as
-# org.pyport.distributed.bench.DistributedBench runs for the Java systems:
+# org.pyport.bench.QueueBench runs for the Java systems:
 #   W worker processes take n from task_queue and put n*n into result_queue;
 #   latency: one task in flight, put -> worker -> result get;
 #   throughput: the master puts a batch of B tasks, then gets B results, repeated.
