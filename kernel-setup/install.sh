@@ -109,6 +109,25 @@ fi
 # Hazelcast, does; JEP 498). The flag that allows them quietly is unknown to JDK 17-23, which refuse to start with it.
 unsafe_flag=""
 if [ "$best_version" -ge 24 ]; then unsafe_flag="--sun-misc-unsafe-memory-access=allow"; fi
+# Interrupts stop a thread running inside the JDK (a regex backtracking for ever) with JVM TI's StopThread, as
+# Thread.stop did until JDK 19 (and, on every JDK, stop a compilation that does not end without javac reporting
+# a compiler bug): a small JNI library (exec.JvmtiThreadStop), built here when a C compiler is there.
+# JDK 24+ warns when a library is loaded unless native access is enabled (JEP 472); 17-23 need no flag.
+java_home="$(dirname "$(dirname "$best_java")")"
+case "$(uname -s)" in
+  Darwin) stop_lib=libpyport-threadstop.dylib; cc_args=(-dynamiclib -I"$java_home/include/darwin") ;;
+  *) stop_lib=libpyport-threadstop.so; cc_args=(-shared -fPIC -I"$java_home/include/linux") ;;
+esac
+if command -v "${CC:-cc}" >/dev/null 2>&1 && "${CC:-cc}" "${cc_args[@]}" -O2 -I"$java_home/include" \
+     -o "$stage/$stop_lib" "$here/kernel/src/main/c/pyport_threadstop.c" 2>"$root/build/threadstop-cc.log"; then
+  rm -f "$root/build/threadstop-cc.log"
+else
+  say "warning: no C compiler could build $stop_lib (see build/threadstop-cc.log): interrupts cannot stop code running inside the JDK"
+  [ "$best_version" -ge 20 ] || say "(on Java $best_version, Thread.stop does, but javac reports a stopped compilation as a compiler bug)"
+  stop_lib=""
+fi
+native_flag=""
+if [ "$best_version" -ge 24 ]; then native_flag="--enable-native-access=ALL-UNNAMED"; fi
 # JVM options of the kernel, also given to the training run (the AOT cache requires the same module options):
 # - C2 leaves javac, JShell and the zip/jrt file systems javac reads to C1 (compiler-directives.json): in a fresh
 #   JVM it otherwise spends seconds of CPU on them during the first hundreds of cells, competing with the cells;
@@ -124,6 +143,8 @@ jvm_opts=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -XX:+UseSerialGC
           --add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED
           "-Dpyport.compileClasses=@DIR@/classes" "-Dpyport.library=@DIR@/lib")
 if [ -n "$unsafe_flag" ]; then jvm_opts+=("$unsafe_flag"); fi
+if [ -n "$stop_lib" ]; then jvm_opts+=("-Dpyport.threadStopLibrary=@DIR@/$stop_lib"); fi
+if [ -n "$native_flag" ]; then jvm_opts+=("$native_flag"); fi
 json_list() { "$py" -c 'import json,sys; print(", ".join(json.dumps(a) for a in sys.argv[1:]))' "$@"; }
 json_str() { "$py" -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
 # The kernel starts through a small sh launcher: TMPDIR (when it is a folder) becomes java.io.tmpdir. The JVM

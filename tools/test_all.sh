@@ -34,7 +34,7 @@ spec = KernelSpecManager().get_kernel_spec("java")
 version = spec.metadata.get("pyport", {}).get("java_version")
 print(f"kernel under test: {spec.resource_dir} (Java {version})")
 sys.exit(0 if spec.resource_dir.startswith(sys.argv[1]) and str(version) == "17" else 1)' "$dir" &&
-  JUPYTER_PATH=$dir kernel-setup/tests/run.sh test_interrupt test_output
+  JUPYTER_PATH=$dir kernel-setup/tests/run.sh test_interrupt test_stuck_interrupts test_output
 }
 jdk17=""
 for j in /usr/lib/jvm/*/bin/java; do

@@ -1,5 +1,7 @@
 """Small helpers to drive the installed 'java' kernel with jupyter_client."""
+import os
 import time
+import unittest
 
 from jupyter_client.manager import start_new_kernel
 
@@ -53,3 +55,35 @@ def shown_stdout(outputs):
 
 def stdout_of(outputs):
     return "".join(c["text"] for t, c in outputs if t == "stream" and c["name"] == "stdout")
+
+
+def thread_cpu(pid, prefixes):
+    """CPU seconds used so far by each thread of process pid whose name starts with one of prefixes (Java names
+    the kernel's threads: pyport-cell-N for cells, pyport-shell for the shell loop)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    out = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                name = f.read().strip()
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the thread ended meanwhile
+        if name.startswith(prefixes):
+            out[(tid, name)] = (int(fields[11]) + int(fields[12])) / ticks
+    return out
+
+
+class KernelTestCase(unittest.TestCase):
+    """Tests sharing one kernel (self.km, self.kc), started with JShell ready and shut down at the end."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start()
+        run(cls.kc, "1 + 1")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)

@@ -1,5 +1,4 @@
 """Interrupting a running cell: it stops quickly, the kernel stays usable and goes back to idle CPU."""
-import os
 import time
 import unittest
 
@@ -10,19 +9,7 @@ import kernel_client as k
 
 def cell_thread_cpu(pid):
     """CPU seconds used so far by each thread the kernel runs cells on (Java names them pyport-cell-N)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    out = {}
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        try:
-            with open(f"/proc/{pid}/task/{tid}/comm") as f:
-                name = f.read().strip()
-            with open(f"/proc/{pid}/task/{tid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # the thread ended meanwhile
-        if name.startswith("pyport-cell") or name.startswith("spinner"):
-            out[(tid, name)] = (int(fields[11]) + int(fields[12])) / ticks
-    return out
+    return k.thread_cpu(pid, ("pyport-cell", "spinner"))
 
 
 class InterruptTest(unittest.TestCase):

@@ -13,6 +13,8 @@ import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.pyport.kernel.exec.CellError;
+import org.pyport.kernel.exec.JShellEvaluator;
+import org.pyport.kernel.exec.KernelThreadStop;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +83,9 @@ final class ExecuteRequests {
             }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (Exception e) {
+            if (e instanceof KernelThreadStop) {
+                e = JShellEvaluator.interruptedError(); // an interrupt stopped the kernel's thread (showing the value)
+            }
             flushOutput();
             String name = e instanceof CellError error ? error.name() : e.getClass().getName();
             String value = e instanceof CellError ? String.valueOf(e.getMessage()) : String.valueOf(e.getLocalizedMessage());

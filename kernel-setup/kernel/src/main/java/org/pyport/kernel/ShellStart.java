@@ -1,5 +1,6 @@
 package org.pyport.kernel;
 
+import org.pyport.kernel.exec.CellClassFolder;
 import org.pyport.kernel.exec.CellError;
 import org.pyport.kernel.exec.JShellEvaluator;
 
@@ -49,7 +50,7 @@ final class ShellStart {
      */
     ShellStart(KernelSettings settings) {
         try {
-            cellClassDir = Files.createTempDirectory("pyport-cells");
+            cellClassDir = CellClassFolder.create(); // and the folders of kernels that are gone are removed
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the kernel's temp folder", e);
         }

@@ -7,12 +7,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * JShell execution engine running snippets inside the kernel JVM.
@@ -28,7 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>the raw result object is kept (see {@link #takeResult(String)}) so the kernel can render it richly;</li>
  *   <li>{@link #stop()} uses {@code Thread.stop} where the JDK still supports it (17..19) and otherwise the JDK's
  *       own mechanism: since JDK 21 {@code LocalExecutionControl.load} instruments snippet bytecode with stop
- *       checks that fire once its {@code stop()} was called.</li>
+ *       checks that fire once its {@code stop()} was called. What that does not stop within a fraction of a
+ *       second (code inside the JDK, blocked threads) gets a {@code ThreadDeath} by JVM TI, and
+ *       {@link #invoke(Method)} returns within about a second of the stop whatever happens: threads that still
+ *       run are left, and named in the cell's error ({@link CellThreadStop}).</li>
  * </ul>
  */
 public class CellExecutionControl extends LocalExecutionControl {
@@ -37,7 +40,10 @@ public class CellExecutionControl extends LocalExecutionControl {
     public static final String INTERRUPTED = "Cell interrupted";
 
     private static final boolean THREAD_STOP_WORKS = Runtime.version().feature() < 20;
+    /** how often the thread waiting for a cell looks whether it was asked to stop it */
+    private static final long STOP_POLL_MILLIS = 20;
     private static final AtomicInteger CELL_NUMBER = new AtomicInteger();
+    private static final AtomicLong INVOCATIONS_ENDED = new AtomicLong();
     private static final Object NULL = new Object();
 
     private final Path classDir;
@@ -146,23 +152,23 @@ public class CellExecutionControl extends LocalExecutionControl {
             // checked after setting running: stop() either saw no running snippet and set this flag, or stops it
             running = outer;
             runningGroup = outerGroup;
+            INVOCATIONS_ENDED.incrementAndGet();
             throw new UserException("interrupted", INTERRUPTED, new StackTraceElement[0]);
         }
-        try {
+        try (ThreadStopper.Shield waiting = ThreadStopper.shield()) {
             thread.start();
-            thread.join();
+            while (thread.isAlive() && !stopRequested) {
+                thread.join(STOP_POLL_MILLIS);
+            }
+            if (stopRequested) {
+                leftRunning = CellThreadStop.stopAll(group);
+            }
         } finally {
             running = outer;
             runningGroup = outerGroup;
+            INVOCATIONS_ENDED.incrementAndGet();
         }
         if (stopRequested) {
-            // ask the threads the cell started to stop too; report those that keep running
-            group.interrupt();
-            long deadline = System.nanoTime() + 200_000_000L;
-            while (!liveThreads(group).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            leftRunning = liveThreads(group);
             throw new UserException("interrupted", INTERRUPTED, new StackTraceElement[0]);
         }
         if (failure[0] != null) {
@@ -172,6 +178,14 @@ public class CellExecutionControl extends LocalExecutionControl {
         String key = UUID.randomUUID().toString();
         results.put(key, result[0] == null ? NULL : result[0]);
         return key;
+    }
+
+    /**
+     * @return how many snippet invocations have ended in this JVM: one that ended since an interrupt means the
+     * interrupt reached the cell's code (and the request it belongs to is about to end by itself)
+     */
+    public static long invocationsEnded() {
+        return INVOCATIONS_ENDED.get();
     }
 
     /** Threads of a cell; a thread ended by an interrupt ({@code ThreadDeath}) dies quietly. */
@@ -187,18 +201,6 @@ public class CellExecutionControl extends LocalExecutionControl {
                 super.uncaughtException(t, e);
             }
         }
-    }
-
-    private static List<Thread> liveThreads(ThreadGroup group) {
-        Thread[] threads = new Thread[group.activeCount() + 8];
-        int count = group.enumerate(threads, true);
-        List<Thread> live = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            if (threads[i].isAlive()) {
-                live.add(threads[i]);
-            }
-        }
-        return live;
     }
 
     /**
@@ -223,7 +225,7 @@ public class CellExecutionControl extends LocalExecutionControl {
         lastFailure = null;
     }
 
-    /** @return threads still alive in the thread group of the last interrupted cell */
+    /** @return threads still alive in the thread group of the last interrupted cell, which could not be stopped */
     public List<Thread> threadsLeftByInterruptedCell() {
         return leftRunning;
     }
@@ -257,7 +259,7 @@ public class CellExecutionControl extends LocalExecutionControl {
         if (THREAD_STOP_WORKS) {
             // the cell thread and every thread it started (they share its thread group)
             ThreadGroup group = runningGroup;
-            for (Thread t : group == null ? List.of(thread) : liveThreads(group)) {
+            for (Thread t : group == null ? List.of(thread) : CellThreadStop.liveThreads(group)) {
                 t.stop();
             }
         } else {

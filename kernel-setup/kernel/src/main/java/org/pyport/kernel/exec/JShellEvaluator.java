@@ -33,6 +33,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private final SnippetErrors errors;
     /** set by {@link #stop()}: an interrupt may arrive while a snippet compiles, between two snippets */
     private volatile boolean interruptRequested;
+    /** the cell line where the snippet being compiled starts (for errors of the compiler itself) */
+    private int compilingLine;
 
     /**
      * @param classpath  entries notebook code compiles against (their classes must also be visible to the
@@ -175,6 +177,19 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws CellError on a compilation error, an exception or an interrupt (later snippets are not run)
      */
     public Object eval(String code, int firstLine) {
+        compilingLine = firstLine;
+        try {
+            return evalSnippets(code, firstLine);
+        } catch (KernelThreadStop | StackOverflowError | InternalError | AssertionError | ThreadDeath e) {
+            if (interruptRequested) {
+                Thread.interrupted(); // a stop also sets the interrupt flag, which would fail the reply's socket I/O
+                throw interruptedError(); // the compilation was stopped (ThreadStopper), JShell wraps that
+            }
+            throw CompilerFailure.of(e, compilingLine); // javac or JShell's analysis failed (cell code runs elsewhere)
+        }
+    }
+
+    private Object evalSnippets(String code, int firstLine) {
         List<StatementBatches.Snippet> snippets = new ArrayList<>();
         CellError incomplete = null;
         String remaining = code;
@@ -283,6 +298,7 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private Object evalSnippet(String source, int line, List<Pending> pending) {
+        compilingLine = line;
         CellExecutionControl control = provider.control();
         Set<String> classesBefore = compiled.names();
         List<SnippetEvent> events = shell.eval(source);

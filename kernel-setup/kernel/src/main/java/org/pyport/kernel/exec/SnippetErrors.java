@@ -106,13 +106,7 @@ final class SnippetErrors {
     CellError runtimeError(JShellException exception, CellExecutionControl control, int line, String source) {
         if (exception instanceof EvalException eval && CellExecutionControl.INTERRUPTED.equals(eval.getExceptionClassName())) {
             List<String> out = new ArrayList<>(JShellEvaluator.interruptedError().traceback());
-            List<Thread> left = control.threadsLeftByInterruptedCell();
-            if (!left.isEmpty()) {
-                out.add("Threads started by this cell are still running:");
-                for (Thread t : left) {
-                    out.add(INDENT + "\"" + t.getName() + "\" " + t.getState() + (t.isDaemon() ? " (daemon)" : ""));
-                }
-            }
+            out.addAll(CellThreadStop.describe(control.threadsLeftByInterruptedCell()));
             return new CellError("Interrupted", "cell interrupted", out);
         }
         if (control.lastFailure() instanceof CellError kernelError) {

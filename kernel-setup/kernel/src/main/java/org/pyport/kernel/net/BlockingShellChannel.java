@@ -1,28 +1,38 @@
 package org.pyport.kernel.net;
 
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.channels.ShellHandler;
-import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.pyport.kernel.exec.KernelThreadStop;
+import org.pyport.kernel.exec.ThreadStopper;
 import org.zeromq.ZMQ;
+
+import java.io.PrintStream;
+import java.util.List;
 
 /**
  * A shell or control channel whose loop blocks in {@code poll} instead of JJava's poll-then-sleep-50-ms loop,
  * so a request is handled as soon as it arrives (and an idle kernel does not wake up 20 times a second), and
- * which drops messages with a wrong HMAC signature and keeps serving; JJava's loop thread dies on the
- * {@code SecurityException} such a message raises, leaving the kernel deaf.
+ * which no message can stop: one with a wrong HMAC signature or that cannot be read is dropped, and whatever a
+ * handler throws ({@code Error}s too: a compiler's stack overflow, an assertion inside JShell) is answered to its
+ * request as an error. JJava's loop thread dies on the first of these, leaving the kernel deaf while its heartbeat
+ * still beats.
  */
 public final class BlockingShellChannel extends ShellChannel {
 
     private static final long POLL_MILLIS = 500;
+    /** the process's own stderr (Jupyter's log), kept before System.err is given to cells */
+    private static final PrintStream LOG = System.err;
 
     private final boolean control;
-    private final JupyterConnection connection;
+    private final PyportConnection connection;
     private volatile boolean running;
     private volatile Thread loop;
+    private final Object requestLock = new Object();
+    private RequestEnvironment current;
+    private final InterruptWatchdog watchdog = new InterruptWatchdog(this);
 
     /**
      * @param ctx        the ZMQ context owning the socket
@@ -30,7 +40,7 @@ public final class BlockingShellChannel extends ShellChannel {
      * @param control    true for the control channel, false for shell
      * @param connection looks up handlers and reply environments
      */
-    public BlockingShellChannel(ZMQ.Context ctx, HMACGenerator hmac, boolean control, JupyterConnection connection) {
+    public BlockingShellChannel(ZMQ.Context ctx, HMACGenerator hmac, boolean control, PyportConnection connection) {
         super(ctx, hmac, control, connection);
         this.control = control;
         this.connection = connection;
@@ -40,6 +50,9 @@ public final class BlockingShellChannel extends ShellChannel {
     public void bind(KernelConnectionProperties props) {
         String address = formatAddress(props.getTransport(), props.getIp(),
                 control ? props.getControlPort() : props.getShellPort());
+        // a client that reconnects with the identity of one that went away is answered (as ipykernel does):
+        // without it, ZMQ's ROUTER ignores the new connection while it still knows the old one
+        setRouterHandover(true);
         if (!super.bind(address)) {
             throw new IllegalStateException("cannot bind " + address);
         }
@@ -52,47 +65,129 @@ public final class BlockingShellChannel extends ShellChannel {
         thread.start();
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
     private void serve(ZMQ.Poller poller) {
         while (running) {
-            Message message;
             try {
-                if (poller.poll(POLL_MILLIS) <= 0) {
-                    continue;
+                Message<?> message = next(poller);
+                if (message != null && handle(message)) {
+                    connection.close();
+                    break;
                 }
-                message = readMessage();
-            } catch (SecurityException e) {
-                System.err.println("pyport kernel: dropped a message with an invalid signature");
-                continue;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    break; // the socket was closed under us at shutdown
-                }
-                System.err.println("pyport kernel: dropped an unreadable message: " + e);
-                continue;
-            }
-            ShellHandler handler = connection.getHandler(message.getHeader().getType());
-            if (handler == null) {
-                continue;
-            }
-            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
-            try {
-                handler.handle(env, message);
-            } catch (Exception e) {
-                System.err.println("pyport kernel: error handling " + message.getHeader().getType().getName() + ": " + e);
-            } finally {
-                env.resolveDeferrals();
-            }
-            if (env.isMarkedForShutdown()) {
-                connection.close();
-                break;
+            } catch (Throwable e) {
+                // a stop meant for a request that arrived just after it ended: the loop goes on
+                LOG.println("pyport kernel: " + (control ? "control" : "shell") + " loop: " + e);
             }
         }
+    }
+
+    /** @return the next message, or null if none came in time or it was dropped */
+    private Message<?> next(ZMQ.Poller poller) {
+        try (ThreadStopper.Shield reading = ThreadStopper.shield()) {
+            if (poller.poll(POLL_MILLIS) <= 0) {
+                return null;
+            }
+            return readMessage();
+        } catch (SecurityException e) {
+            LOG.println("pyport kernel: dropped a message with an invalid signature");
+        } catch (Throwable e) {
+            if (running) {
+                // malformed JSON, or JSON nested so deep that parsing it overflows the stack
+                LOG.println("pyport kernel: dropped an unreadable message: " + e);
+            } // else the socket was closed under us at shutdown
+        }
+        return null;
+    }
+
+    /**
+     * Handles one request; whatever its handler throws (an {@code Error} too) is answered to that request and
+     * logged, and the loop goes on.
+     *
+     * @return true if the request asked for the kernel to shut down
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private boolean handle(Message<?> message) {
+        ShellHandler handler;
+        RequestEnvironment env;
+        String type;
+        try {
+            type = message.getHeader().getType().getName();
+            handler = connection.getHandler(message.getHeader().getType());
+            if (handler == null) {
+                return false;
+            }
+            env = connection.environment(this, message);
+        } catch (Throwable e) {
+            LOG.println("pyport kernel: dropped a message without a usable header: " + e);
+            return false;
+        }
+        synchronized (requestLock) {
+            current = env;
+        }
+        try {
+            handler.handle(env, message);
+        } catch (Throwable e) {
+            replyFailure(env, type, e);
+        } finally {
+            try (ThreadStopper.Shield finishing = ThreadStopper.shield()) {
+                synchronized (requestLock) {
+                    current = null;
+                }
+                env.resolveDeferrals();
+            }
+        }
+        return env.isMarkedForShutdown();
+    }
+
+    private void replyFailure(RequestEnvironment env, String type, Throwable e) {
+        try (ThreadStopper.Shield replying = ThreadStopper.shield()) {
+            if (env.stopped()) {
+                env.replyFailure("Interrupted", e, List.of(
+                        "Interrupted (stopped at your request while the kernel was still compiling the cell or"
+                                + " showing its result)."));
+                return;
+            }
+            LOG.println("pyport kernel: error handling " + type + ": " + e);
+            env.replyFailure(e.getClass().getName(), e, List.of(
+                    "The kernel failed on this request: " + e,
+                    "The kernel is still running; please report this as a bug."));
+        } catch (Throwable again) {
+            LOG.println("pyport kernel: could not answer " + type + ": " + again);
+        }
+    }
+
+    /** @return the request being handled now, or null */
+    RequestEnvironment currentRequest() {
+        synchronized (requestLock) {
+            return current;
+        }
+    }
+
+    /**
+     * Stops the loop's thread where it is if it still handles {@code request} (and is not in a region it must
+     * not be stopped in); the request is then answered as interrupted.
+     */
+    void stopRequest(RequestEnvironment request) {
+        synchronized (requestLock) {
+            Thread thread = loop;
+            if (current != request || thread == null || ThreadStopper.isShielded(thread)) {
+                return;
+            }
+            request.markStopped(); // first: the thread's replies must know it (see RequestEnvironment.send)
+            if (ThreadStopper.stop(thread, new KernelThreadStop())) {
+                LOG.println("pyport kernel: stopped " + thread.getName() + " (an interrupted request went on)");
+            }
+        }
+    }
+
+    /** Called once an interrupt request was handled (see {@link InterruptWatchdog}). */
+    void afterInterrupt() {
+        watchdog.interrupted();
     }
 
     @Override
     public void close() {
         running = false;
+        watchdog.close();
         Thread thread = loop;
         if (thread != null && thread != Thread.currentThread()) {
             try {

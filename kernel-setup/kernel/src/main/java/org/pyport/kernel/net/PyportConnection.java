@@ -1,18 +1,29 @@
 package org.pyport.kernel.net;
 
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageContext;
+import org.dflib.jjava.jupyter.messages.MessageType;
 import org.zeromq.ZMQ;
 
+import java.io.PrintStream;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 
 /**
  * JJava's connection (heartbeat, stdin, iopub, handler table) with {@link BlockingShellChannel}s for shell and
- * control. All sockets bind to the connection file's ip only.
+ * control, and {@link RequestEnvironment}s for their requests. All sockets bind to the connection file's ip only;
+ * the ROUTER sockets (shell, control, stdin) hand a known identity over to a client that reconnects with it.
  */
 public final class PyportConnection extends JupyterConnection {
+
+    /** the process's own stderr (Jupyter's log), kept before System.err is given to cells */
+    private static final PrintStream LOG = System.err;
 
     private final KernelConnectionProperties props;
     private final ZMQ.Context channelContext = ZMQ.context(1);
@@ -34,7 +45,35 @@ public final class PyportConnection extends JupyterConnection {
     }
 
     @Override
+    public <T> void setHandler(MessageType<T> type, ShellHandler<T> handler) {
+        if (type == MessageType.INTERRUPT_REQUEST) {
+            // then the shell request that the interrupt is for must end, whatever it is doing
+            ShellHandler<T> interrupt = handler;
+            handler = (env, message) -> {
+                try {
+                    interrupt.handle(env, message);
+                } finally {
+                    shellChannel.afterInterrupt();
+                }
+            };
+        }
+        super.setHandler(type, handler);
+    }
+
+    @Override
+    public ShellReplyEnvironment prepareReplyEnv(ShellChannel shell, MessageContext context) {
+        return environment(shell, (Message<?>) context);
+    }
+
+    /** @return the reply environment of {@code request}, received on {@code shell} */
+    RequestEnvironment environment(ShellChannel shell, Message<?> request) {
+        return new RequestEnvironment(shell, stdin, iopub, request, LOG);
+    }
+
+    @Override
     public void connect() {
+        // as on shell and control: a client reconnecting with a known identity is answered
+        stdin.setRouterHandover(true);
         heartbeat.bind(props);
         shellChannel.bind(props);
         controlChannel.bind(props);

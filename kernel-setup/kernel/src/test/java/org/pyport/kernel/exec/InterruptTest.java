@@ -27,6 +27,15 @@ class InterruptTest {
     }
 
     private CellError interruptWhileRunning(String code) throws Exception {
+        return interruptWhileRunning(evaluator, code).error();
+    }
+
+    /** What an interrupted cell gave back, and how long after the interrupt. */
+    record Interrupted(CellError error, double seconds) {
+    }
+
+    /** Runs code on another thread, interrupts it once it runs, returns its error (also for other tests). */
+    static Interrupted interruptWhileRunning(JShellEvaluator evaluator, String code) throws Exception {
         evaluator.beginCell();
         CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> evaluator.eval(code, 0));
         // poll until the cell is running, then interrupt it
@@ -35,11 +44,12 @@ class InterruptTest {
             Thread.sleep(10);
         }
         Thread.sleep(300); // let the cell start its threads
+        long stop = System.nanoTime();
         evaluator.stop();
         try {
             run.get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
-            return (CellError) e.getCause();
+            return new Interrupted((CellError) e.getCause(), (System.nanoTime() - stop) / 1e9);
         }
         throw new AssertionError("the cell was not interrupted");
     }
