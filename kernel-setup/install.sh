@@ -143,6 +143,19 @@ jvm_opts=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -XX:+UseSerialGC
           --add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED --add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED
           "-Dpyport.compileClasses=@DIR@/classes" "-Dpyport.library=@DIR@/lib")
 if [ -n "$unsafe_flag" ]; then jvm_opts+=("$unsafe_flag"); fi
+# Heap limit: a cell that fills the heap fails with an OutOfMemoryError (and the kernel goes on) instead of growing
+# the kernel to a quarter of the machine's memory, the JVM's default. Default: that quarter, at most 2 GB (the JVM
+# sees a container's memory limit, e.g. on Binder). PYPORT_KERNEL_HEAP=4g (or 512m...) here sets another; a kernel
+# started with PYPORT_JVM_OPTS=-Xmx4g in its environment gets that instead (kernel.sh). See README "Heap limit".
+if [ -n "${PYPORT_KERNEL_HEAP:-}" ]; then
+  heap="$PYPORT_KERNEL_HEAP"
+  [[ "$heap" =~ ^[1-9][0-9]*[mMgG]$ ]] || die "PYPORT_KERNEL_HEAP=$heap: give a size such as 512m or 4g"
+else
+  jvm_heap_mb=$(( $("$best_java" -XX:+UseSerialGC -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" { print $4 }') / 1048576 ))
+  heap="$(( jvm_heap_mb > 0 && jvm_heap_mb < 2048 ? jvm_heap_mb : 2048 ))m"
+fi
+# -ShrinkHeapInSteps: the full collection after an out-of-memory cell (exec.OutOfMemory) gives the memory back at once
+jvm_opts+=("-Xmx$heap" -XX:-ShrinkHeapInSteps)
 if [ -n "$stop_lib" ]; then jvm_opts+=("-Dpyport.threadStopLibrary=@DIR@/$stop_lib"); fi
 if [ -n "$native_flag" ]; then jvm_opts+=("$native_flag"); fi
 json_list() { "$py" -c 'import json,sys; print(", ".join(json.dumps(a) for a in sys.argv[1:]))' "$@"; }

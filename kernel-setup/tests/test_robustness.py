@@ -58,6 +58,34 @@ class HandlerFailureTest(k.KernelTestCase):
         self.assert_answers()
 
 
+class OutOfMemoryTest(unittest.TestCase):
+    """An out-of-memory cell is reported with the heap limit and how to raise it; the kernel stays usable and gives
+    the memory back."""
+
+    HOG = "{ List<long[]> hog = new ArrayList<>(); while (true) hog.add(new long[1 << 17]); }"  # 1 MB a step
+
+    def test_an_out_of_memory_cell_is_reported_and_the_kernel_goes_on(self):
+        km, kc = k.start()
+        try:
+            k.run(kc, "1 + 1")
+            limit = k.run(kc, "Runtime.getRuntime().maxMemory()")[1][-1][1]["data"]["text/plain"]
+            self.assertLessEqual(int(limit), 2 * 1024 ** 3 + 64 * 1024 ** 2, "the kernelspec's heap limit")
+            for _ in range(3):
+                reply, _ = k.run(kc, self.HOG, timeout=120)
+                self.assertEqual(reply["ename"], "java.lang.OutOfMemoryError", reply)
+                text = "\n".join(reply["traceback"])
+                self.assertIn("Java heap space", text)
+                self.assertIn("The kernel's heap is limited to", text)
+                self.assertIn("PYPORT_JVM_OPTS=-Xmx4g", text)
+                reply, outputs = k.run(kc, "1 + 1")
+                self.assertEqual(outputs[-1][1]["data"]["text/plain"], "2")
+            committed = k.run(kc, "Runtime.getRuntime().totalMemory()")[1][-1][1]["data"]["text/plain"]
+            self.assertLess(int(committed), int(limit) / 2, "the heap given back after the cell failed")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
 class RouterHandoverTest(unittest.TestCase):
     """A client that reconnects with the ZMQ identity of one that went away (without closing) is answered."""
 

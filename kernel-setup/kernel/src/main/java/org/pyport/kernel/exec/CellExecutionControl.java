@@ -171,6 +171,9 @@ public class CellExecutionControl extends LocalExecutionControl {
         if (stopRequested) {
             throw new UserException("interrupted", INTERRUPTED, new StackTraceElement[0]);
         }
+        if (failure[0] instanceof OutOfMemoryError) {
+            OutOfMemory.giveBack();
+        }
         if (failure[0] != null) {
             lastFailure = failure[0];
             throw new InvocationTargetException(failure[0]);

@@ -124,6 +124,9 @@ final class SnippetErrors {
         List<String> out = new ArrayList<>();
         out.add(message == null ? className : className + ": " + message);
         addFrames(out, exception.getStackTrace(), line, source);
+        if (className.equals(OutOfMemoryError.class.getName())) {
+            out.addAll(OutOfMemory.advice());
+        }
         Throwable raw = control.lastFailure();
         for (Throwable cause = raw == null ? null : raw.getCause(); cause != null && cause != cause.getCause();
              cause = cause.getCause()) {
