@@ -13,12 +13,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-mvn -q -B -pl lib -am test-compile
-cpfile="$(mktemp)"
-trap 'rm -f "$cpfile"' EXIT
-mvn -q -B -pl lib dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
+CP="$(lib/bench/test-classpath.sh)"
 if [ "$#" -eq 0 ]; then
   set -- 2 2000 1500 2000 200
 fi
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-"$JAVA" -XX:+UseSerialGC -cp "lib/target/test-classes:lib/target/classes:$(cat "$cpfile")" org.pyport.bench.QueueBench "$@"
+"$JAVA" -XX:+UseSerialGC -cp "$CP" org.pyport.bench.QueueBench "$@"

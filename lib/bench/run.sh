@@ -4,8 +4,4 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-mvn -q -B -pl lib -am test-compile
-cpfile="$(mktemp)"
-trap 'rm -f "$cpfile"' EXIT
-mvn -q -B -pl lib dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
-java -cp "lib/target/test-classes:lib/target/classes:$(cat "$cpfile")" org.pyport.bench.TimeItVsJmh
+java -cp "$(lib/bench/test-classpath.sh)" org.pyport.bench.TimeItVsJmh

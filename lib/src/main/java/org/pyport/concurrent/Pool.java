@@ -215,13 +215,13 @@ public final class Pool implements AutoCloseable {
             }
         }
         long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
-        int connected = 0;
         try {
             server.setSoTimeout(200);
-            while (connected < n) {
+            while (liveWorkers() < n) {
                 try {
+                    // each handshake on a thread of its own: a connection that says nothing delays no one
                     Socket s = server.accept();
-                    if (authenticate(s)) connected++;
+                    daemon("pool-handshake", () -> authenticate(s));
                 } catch (SocketTimeoutException tick) {
                     for (Process p : started) {
                         if (!p.isAlive() && byPid(p.pid()).socket == null) {
@@ -245,7 +245,7 @@ public final class Pool implements AutoCloseable {
     }
 
     /** Attaches the worker that proves it holds the secret; closes anything else (see {@link Frames}). */
-    private boolean authenticate(Socket s) throws IOException {
+    private void authenticate(Socket s) {
         String refused;
         try {
             s.setTcpNoDelay(true);
@@ -264,16 +264,24 @@ public final class Pool implements AutoCloseable {
             } else {
                 Frames.write(out, Frames.WELCOME, 0, Frames.proof(secret, "pool-parent", Arrays.copyOfRange(p, 32, 64), w.pid));
                 s.setSoTimeout(0);
-                w.attach(s, in, out);
-                w.reader = daemon("pool-worker-reader-" + w.pid, () -> readLoop(w));
-                return true;
+                synchronized (this) {
+                    if (w.socket == null) {
+                        w.attach(s, in, out);
+                        w.reader = daemon("pool-worker-reader-" + w.pid, () -> readLoop(w));
+                        return;
+                    }
+                }
+                refused = "pid " + w.pid + " is connected already";
             }
         } catch (IOException e) {
             refused = e instanceof SocketTimeoutException ? "no handshake within " + HANDSHAKE_MILLIS + " ms" : e.toString();
         }
         System.err.println("Pool: refused a connection from " + s.getRemoteSocketAddress() + ": " + refused);
-        s.close();
-        return false;
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
     }
 
     private Worker byPid(long pid) {

@@ -87,6 +87,38 @@ class PoolIpcTest {
         }
     }
 
+    /** Like {@link #FOREIGN}, but opens 40 connections that say nothing, and keeps them open for 20 s. */
+    private static final String SILENT = FOREIGN.substring(0, FOREIGN.indexOf("        try:\n            s = socket"))
+            + "        socks = [socket.create_connection(('127.0.0.1', int(cmd[-2]))) for _ in range(40)]\n"
+            + "        print('connected', len(socks), flush=True)\n"
+            + "        os.kill(int(pid), signal.SIGCONT)\n"
+            + "        time.sleep(20)\n"
+            + "        sys.exit(0)\n";
+
+    @Test
+    void connectionsThatSayNothingDoNotKeepTheWorkersOut() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")) && Python.available(), "needs /proc and python3");
+        Process silent = Python.start(SILENT, String.valueOf(ProcessHandle.current().pid()), "-");
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(silent.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("scanning", out.readLine());
+        Pool p = null;
+        try {
+            // 40 silent connections ahead of the worker's: handled one after another, 2 s each, they
+            // would keep it out for 80 s; a generous bound, not a timing measurement
+            long start = System.nanoTime();
+            p = new Pool(1);
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertEquals("connected 40", out.readLine());
+            assertTrue(seconds < 30, "the pool took " + seconds + " s to start behind 40 silent connections");
+            assertEquals(6, p.applyAsync(() -> 2 * 3).get(30, TimeUnit.SECONDS));
+            p.close();
+            p.join();
+        } finally {
+            if (p != null) p.terminate();
+            silent.destroyForcibly();
+        }
+    }
+
     record Point(int x, int y) implements Serializable {}
 
     private static Object nested(int depth) {
