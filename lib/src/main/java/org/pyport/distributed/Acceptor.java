@@ -176,13 +176,11 @@ final class Acceptor implements Runnable {
     }
   }
 
-  private void drop(Pending p, byte[] verdict, String why) { // verdict: sent first, if not null
+  private void drop(Pending p, byte[] verdict, String why) { // logged before the peer hears it; verdict: if not null
     pending.remove(p.channel);
     try {
-      if (verdict != null) {
-        p.channel.write(Handshake.framed(verdict)); // small: fits the empty send buffer
-      }
       warn(why + " (" + p.channel.getRemoteAddress() + ")");
+      if (verdict != null) p.channel.write(Handshake.framed(verdict)); // small: fits the empty send buffer
     } catch (IOException e) {
       // closing anyway
     }
