@@ -138,7 +138,7 @@ final class Acceptor implements Runnable {
       drop(p, null, "not a pyport queue client (bad handshake frame)");
     } else if (!Handshake.matches(Handshake.clientProof(manager.settings().authkey(), p.nonce),
         Arrays.copyOfRange(a.array(), 4 + Handshake.MAGIC.length, 4 + Handshake.MAGIC.length + Handshake.MAC_BYTES))) {
-      drop(p, new byte[] {Handshake.REJECTED}, p.channel.socket().getInetAddress() + " sent a wrong authkey proof; refused");
+      drop(p, new byte[] {Handshake.REJECTED}, "refused a wrong authkey proof");
     } else if (manager.connectionCount() + authenticated.size() >= manager.settings().maxConnections) {
       drop(p, Handshake.refused("the manager already serves its limit of " + manager.settings().maxConnections
           + " connections (QueueManager.Builder.maxConnections)"), "refused a connection: the limit of connections is reached");
