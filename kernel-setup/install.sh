@@ -185,6 +185,11 @@ done
 shift "$n"
 exec "$java" "$@"
 SH
+# The kernel's jar is also its agent (ClassRedefinition): JShell redefines a declaration's class in place when it
+# compiles it again (after an import, a method declared again...), keeping its variable's value; without it a local
+# engine like the kernel's replaces the class and the variable is reset.
+agent_opt="-javaagent:@DIR@/jars/$(basename "$kernel_jar")"
+jvm_opts+=("$agent_opt")
 cat > "$stage/kernel.json" <<JSON
 {
   "argv": ["/bin/sh", "{resource_dir}/kernel.sh", $(json_str "$best_java"),
@@ -248,9 +253,17 @@ PY
 then :; else say "warning: no class folder for the compiler; the kernel compiles against the jars, starting slower"; fi
 # The start-up cache of what a kernel loads (JShell, javac): shorter cold starts. Made from the installed jars
 # (the cache records their paths); without it the JVM just starts without it.
+# JDK 25's training run has the kernel's agent too (the cache records the java.instrument module it adds); JDK 17-24
+# make a dynamic archive with an agent only with a diagnostic option, and then warn at every start that it is for
+# testing: theirs is made without it, and serves the kernel started with it.
+train_opts=()
+for opt in "${jvm_opts[@]}"; do
+  if [ "$cache_file" = pyport.jsa ] && [ "$opt" = "$agent_opt" ]; then continue; fi
+  train_opts+=("$opt")
+done
 if [ "$cache_file" = pyport.aot ]; then cache_make="-XX:AOTCacheOutput=$target/pyport.aot"
 else cache_make="-XX:ArchiveClassesAtExit=$target/pyport.jsa"; fi
-if "$best_java" "$cache_make" "${jvm_opts[@]//@DIR@/$target}" \
+if "$best_java" "$cache_make" "${train_opts[@]//@DIR@/$target}" \
      -cp "$target/jars/*:$target/lib/*" org.pyport.kernel.KernelMain --warmup >/dev/null 2>"$target/.cds.log"; then
   rm -f "$target/.cds.log"
 else

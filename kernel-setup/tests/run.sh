@@ -11,7 +11,8 @@ py=${PYPORT_JUPYTER_PYTHON:-$(cat "$here/../../build/jupyter-python" 2>/dev/null
 import sys, unittest
 names = sys.argv[1:] or ["test_conformance", "test_interrupt", "test_security", "test_output", "test_semicolon",
                          "test_ijava_notebook", "test_notebook_classpath",
-                         "test_environment", "test_magics", "test_stuck_interrupts", "test_robustness", "test_fuzz"]
+                         "test_environment", "test_magics", "test_stuck_interrupts", "test_robustness", "test_fuzz",
+                         "test_declared_state"]
 suite = unittest.defaultTestLoader.loadTestsFromNames(names)
 result = unittest.TextTestRunner(verbosity=2).run(suite)
 failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

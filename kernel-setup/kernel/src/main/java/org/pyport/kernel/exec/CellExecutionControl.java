@@ -83,9 +83,19 @@ public class CellExecutionControl extends LocalExecutionControl {
         writeClasses(cbcs);
     }
 
+    /**
+     * Redefines classes in place, keeping the values of their static fields (the notebook's variables), as JShell's
+     * default engine does with JDI; without the kernel's agent not supported, and JShell replaces them (see
+     * {@link ClassRedefinition}).
+     */
     @Override
     public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        super.redefine(guardExits(cbcs));
+        if (!ClassRedefinition.available()) {
+            throw new NotImplementedException("redefine not supported: the kernel was started without its agent");
+        }
+        // through the JDK's load, which adds its stop checks (JDK 21+) as to a class loaded anew: the loader
+        // delegate redefines a class it has loaded before
+        super.load(guardExits(cbcs));
         writeClasses(cbcs);
     }
 

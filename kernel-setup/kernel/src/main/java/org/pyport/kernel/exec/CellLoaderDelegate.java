@@ -6,6 +6,7 @@ import jdk.jshell.spi.ExecutionControl.ClassInstallException;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,8 +32,16 @@ final class CellLoaderDelegate implements LoaderDelegate {
         return loader;
     }
 
+    /**
+     * Loads the classes; classes this loader has loaded already (JShell never loads a name twice) are redefined in
+     * place, which {@link CellExecutionControl#redefine} asks for.
+     */
     @Override
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException {
+        if (cbcs.length > 0 && classes.containsKey(cbcs[0].name())) {
+            redefine(cbcs);
+            return;
+        }
         boolean[] loaded = new boolean[cbcs.length];
         try {
             for (ClassBytecodes cbc : cbcs) {
@@ -47,6 +56,25 @@ final class CellLoaderDelegate implements LoaderDelegate {
         } catch (Throwable e) {
             throw new ClassInstallException("load: " + e.getMessage(), loaded);
         }
+    }
+
+    /** Redefines classes loaded before, all or none (see {@link ClassRedefinition}). */
+    private void redefine(ClassBytecodes[] cbcs) throws ClassInstallException {
+        Map<Class<?>, byte[]> definitions = new LinkedHashMap<>();
+        for (ClassBytecodes cbc : cbcs) {
+            Class<?> type = classes.get(cbc.name());
+            if (type == null) {
+                throw new ClassInstallException("redefine: " + cbc.name() + " was not loaded", new boolean[cbcs.length]);
+            }
+            definitions.put(type, cbc.bytecodes());
+        }
+        try {
+            ClassRedefinition.redefine(definitions);
+        } catch (Exception | LinkageError e) {
+            // JShell then replaces the classes with new ones (their variables reset), as when JDI cannot redefine
+            throw new ClassInstallException("redefine: " + e, new boolean[cbcs.length]);
+        }
+        classesRedefined(cbcs);
     }
 
     @Override
