@@ -50,7 +50,7 @@ class NotebookClasspathTest(unittest.TestCase):
         reply, _ = k.run(self.kc, 'Class.forName("com.google.gson.Gson")')
         self.assertEqual(reply["ename"], "java.lang.ClassNotFoundException")
         # the notebook API is there, and so is the helper library
-        self.assertEqual(self.value("org.pyport.kernel.runtime.Display.class.getSimpleName()")[0], ["Display"])
+        self.assertEqual(self.value("org.pyport.kernel.runtime.NotebookDisplay.class.getSimpleName()")[0], ["NotebookDisplay"])
         self.assertEqual(self.value("tech.tablesaw.api.Table.create(\"t\").name()")[0], ["t"])
 
     def test_a_notebooks_jar_wins_over_the_helper_librarys_copy(self):

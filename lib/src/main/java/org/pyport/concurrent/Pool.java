@@ -58,7 +58,7 @@ public final class Pool implements AutoCloseable {
 
     private final ServerSocket server;
     /** Given to each worker on its stdin; a process that connects must prove it holds it. */
-    private final byte[] secret = Frames.nonce(Frames.SECRET_BYTES);
+    private final byte[] secret = PoolFrames.nonce(PoolFrames.SECRET_BYTES);
     private final List<Worker> workers = new ArrayList<>();
     private final Deque<AsyncResult<?>> pending = new ArrayDeque<>();
     private final List<AsyncResult<?>> all = new ArrayList<>();
@@ -127,7 +127,7 @@ public final class Pool implements AutoCloseable {
         if (state != State.RUN) throw new IllegalStateException("Pool not running: no new tasks after close() or terminate()");
         byte[] payload;
         try {
-            payload = Frames.serialize(task);
+            payload = PoolFrames.serialize(task);
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException("the task captured a value that is not Serializable (" + e.getMessage()
                     + "): capture only serializable values such as numbers, strings and records implementing Serializable", e);
@@ -244,7 +244,7 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /** Attaches the worker that proves it holds the secret; closes anything else (see {@link Frames}). */
+    /** Attaches the worker that proves it holds the secret; closes anything else (see {@link PoolFrames}). */
     private void authenticate(Socket s) {
         String refused;
         try {
@@ -252,17 +252,17 @@ public final class Pool implements AutoCloseable {
             s.setSoTimeout(HANDSHAKE_MILLIS);
             DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
-            byte[] nonce = Frames.nonce(Frames.SECRET_BYTES);
-            Frames.write(out, Frames.CHALLENGE, 0, nonce);
-            Frames.Frame hello = Frames.read(in, Frames.MAX_HANDSHAKE_FRAME);
+            byte[] nonce = PoolFrames.nonce(PoolFrames.SECRET_BYTES);
+            PoolFrames.write(out, PoolFrames.CHALLENGE, 0, nonce);
+            PoolFrames.Frame hello = PoolFrames.read(in, PoolFrames.MAX_HANDSHAKE_FRAME);
             Worker w = byPid(hello.id());
             byte[] p = hello.payload();
-            if (hello.type() != Frames.HELLO || p.length != 64 || w == null || w.socket != null) {
+            if (hello.type() != PoolFrames.HELLO || p.length != 64 || w == null || w.socket != null) {
                 refused = "not a waiting worker of this pool";
-            } else if (!Frames.matches(Frames.proof(secret, "pool-worker", nonce, w.pid), Arrays.copyOf(p, 32))) {
+            } else if (!PoolFrames.matches(PoolFrames.proof(secret, "pool-worker", nonce, w.pid), Arrays.copyOf(p, 32))) {
                 refused = "a wrong proof of the pool's secret for pid " + w.pid;
             } else {
-                Frames.write(out, Frames.WELCOME, 0, Frames.proof(secret, "pool-parent", Arrays.copyOfRange(p, 32, 64), w.pid));
+                PoolFrames.write(out, PoolFrames.WELCOME, 0, PoolFrames.proof(secret, "pool-parent", Arrays.copyOfRange(p, 32, 64), w.pid));
                 s.setSoTimeout(0);
                 synchronized (this) {
                     if (w.socket == null) {
@@ -296,10 +296,10 @@ public final class Pool implements AutoCloseable {
             if (next != null) {
                 w.current = next;
                 next.dispatchedTo(w.pid);
-                Frames.write(w.out, Frames.TASK, next.id, payloads.remove(next.id));
+                PoolFrames.write(w.out, PoolFrames.TASK, next.id, payloads.remove(next.id));
             } else if (state != State.RUN && !w.shutdownSent) {
                 w.shutdownSent = true;
-                Frames.write(w.out, Frames.SHUTDOWN, 0, new byte[0]);
+                PoolFrames.write(w.out, PoolFrames.SHUTDOWN, 0, new byte[0]);
             }
         } catch (IOException e) {
             w.alive = false; // the reader thread will notice the dead socket and fail w.current
@@ -309,11 +309,11 @@ public final class Pool implements AutoCloseable {
     private void readLoop(Worker w) {
         try {
             while (true) {
-                Frames.Frame f = Frames.read(w.in, Frames.MAX_FRAME);
+                PoolFrames.Frame f = PoolFrames.read(w.in, PoolFrames.MAX_FRAME);
                 switch (f.type()) {
-                    case Frames.OUT -> events.add(() -> write(System.out, f.payload())); // looked up when printed: a cell may swap it
-                    case Frames.ERR -> events.add(() -> write(System.err, f.payload()));
-                    case Frames.RESULT, Frames.FAIL -> finished(w, f);
+                    case PoolFrames.OUT -> events.add(() -> write(System.out, f.payload())); // looked up when printed: a cell may swap it
+                    case PoolFrames.ERR -> events.add(() -> write(System.err, f.payload()));
+                    case PoolFrames.RESULT, PoolFrames.FAIL -> finished(w, f);
                     default -> throw new IOException("unexpected frame type " + f.type());
                 }
             }
@@ -336,14 +336,14 @@ public final class Pool implements AutoCloseable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void finished(Worker w, Frames.Frame f) {
+    private void finished(Worker w, PoolFrames.Frame f) {
         AsyncResult r;
         synchronized (this) {
             r = w.current;
             w.current = null;
         }
         if (r == null || r.id != f.id()) return;
-        if (f.type() == Frames.RESULT) {
+        if (f.type() == PoolFrames.RESULT) {
             try {
                 Object v = SerialFilters.read(f.payload(), r.loader, SerialFilters.values());
                 events.add(() -> r.complete(v));

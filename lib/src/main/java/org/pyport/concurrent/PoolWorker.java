@@ -23,7 +23,7 @@ import org.pyport.io.SerialFilters;
 
 /**
  * Main class of a {@link Pool} worker process: reads the pool's secret from its stdin, connects back to
- * the parent over loopback, proves it holds the secret and checks that the parent does (see {@link Frames}),
+ * the parent over loopback, proves it holds the secret and checks that the parent does (see {@link PoolFrames}),
  * then runs the tasks it receives one after the other, sending their printed output and result back on the
  * same socket. Tasks are deserialized through {@link SerialFilters#tasks()}. It exits when told to, or as
  * soon as the parent goes away (EOF), so a dead notebook kernel leaves no worker behind.
@@ -40,7 +40,7 @@ public final class PoolWorker {
         int port = Integer.parseInt(args[0]);
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
         byte[] secret = HexFormat.of().parseHex(line == null ? "" : line.strip());
-        if (secret.length != Frames.SECRET_BYTES) {
+        if (secret.length != PoolFrames.SECRET_BYTES) {
             System.err.println("PoolWorker: no pool secret on stdin; a pool worker is started by its Pool");
             System.exit(2);
         }
@@ -54,8 +54,8 @@ public final class PoolWorker {
             }
             // everything the tasks print travels on the socket, in order with the results
             // (no autoflush: FrameStream sends whole lines itself, so lines of two workers never interleave)
-            System.setOut(new PrintStream(new FrameStream(out, Frames.OUT), false, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new FrameStream(out, Frames.ERR), false, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(new FrameStream(out, PoolFrames.OUT), false, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new FrameStream(out, PoolFrames.ERR), false, StandardCharsets.UTF_8));
             serve(in, out);
         } catch (EOFException | java.net.SocketException parentGone) {
             // the parent closed the pool or died: nothing left to do
@@ -67,24 +67,24 @@ public final class PoolWorker {
     /** Answers the parent's challenge and checks its proof in return. */
     private static boolean handshake(DataInputStream in, DataOutputStream out, byte[] secret) throws IOException {
         long pid = ProcessHandle.current().pid();
-        Frames.Frame challenge = Frames.read(in, Frames.MAX_HANDSHAKE_FRAME);
-        if (challenge.type() != Frames.CHALLENGE) return false;
-        byte[] nonce = Frames.nonce(Frames.SECRET_BYTES);
+        PoolFrames.Frame challenge = PoolFrames.read(in, PoolFrames.MAX_HANDSHAKE_FRAME);
+        if (challenge.type() != PoolFrames.CHALLENGE) return false;
+        byte[] nonce = PoolFrames.nonce(PoolFrames.SECRET_BYTES);
         ByteArrayOutputStream hello = new ByteArrayOutputStream();
-        hello.write(Frames.proof(secret, "pool-worker", challenge.payload(), pid));
+        hello.write(PoolFrames.proof(secret, "pool-worker", challenge.payload(), pid));
         hello.write(nonce);
-        Frames.write(out, Frames.HELLO, pid, hello.toByteArray());
-        Frames.Frame welcome = Frames.read(in, Frames.MAX_HANDSHAKE_FRAME);
-        return welcome.type() == Frames.WELCOME
-                && Frames.matches(Frames.proof(secret, "pool-parent", nonce, pid), welcome.payload());
+        PoolFrames.write(out, PoolFrames.HELLO, pid, hello.toByteArray());
+        PoolFrames.Frame welcome = PoolFrames.read(in, PoolFrames.MAX_HANDSHAKE_FRAME);
+        return welcome.type() == PoolFrames.WELCOME
+                && PoolFrames.matches(PoolFrames.proof(secret, "pool-parent", nonce, pid), welcome.payload());
     }
 
     private static void serve(DataInputStream in, DataOutputStream out) throws IOException {
         ClassLoader loader = ClassLoader.getSystemClassLoader();
         while (true) {
-            Frames.Frame f = Frames.read(in, Frames.MAX_FRAME);
-            if (f.type() == Frames.SHUTDOWN) return;
-            if (f.type() != Frames.TASK) throw new IOException("unexpected frame type " + f.type());
+            PoolFrames.Frame f = PoolFrames.read(in, PoolFrames.MAX_FRAME);
+            if (f.type() == PoolFrames.SHUTDOWN) return;
+            if (f.type() != PoolFrames.TASK) throw new IOException("unexpected frame type " + f.type());
             byte[] reply;
             byte type;
             try {
@@ -92,15 +92,15 @@ public final class PoolWorker {
                 Object result = runTask(task);
                 System.out.flush();
                 System.err.flush();
-                reply = Frames.serialize(result);
-                type = Frames.RESULT;
+                reply = PoolFrames.serialize(result);
+                type = PoolFrames.RESULT;
             } catch (Throwable t) {
                 System.out.flush();
                 System.err.flush();
                 reply = trace(t).getBytes(StandardCharsets.UTF_8);
-                type = Frames.FAIL;
+                type = PoolFrames.FAIL;
             }
-            Frames.write(out, type, f.id(), reply);
+            PoolFrames.write(out, type, f.id(), reply);
         }
     }
 
@@ -148,7 +148,7 @@ public final class PoolWorker {
         @Override
         public synchronized void flush() throws IOException {
             if (line.size() == 0) return;
-            Frames.write(out, type, 0, line.toByteArray());
+            PoolFrames.write(out, type, 0, line.toByteArray());
             line.reset();
         }
     }

@@ -26,12 +26,12 @@ public final class TimeIt {
     private TimeIt() {}
 
     /** Times {@code task} with the defaults (7 runs, ≥ 0.2 s per run, 0.2 s warm-up). */
-    public static Timing run(String label, Runnable task) {
+    public static TimeItResult run(String label, Runnable task) {
         return with().run(label, task);
     }
 
     /** Times {@code task}, consuming each result into a blackhole. */
-    public static Timing run(String label, Supplier<?> task) {
+    public static TimeItResult run(String label, Supplier<?> task) {
         return with().run(label, task);
     }
 
@@ -41,19 +41,19 @@ public final class TimeIt {
     }
 
     /** A table with one row per timing: label, mean_ms, std_ms, min_ms, loops, repeats. */
-    public static Table table(Timing... timings) {
+    public static Table table(TimeItResult... timings) {
         return table(Arrays.asList(timings));
     }
 
     /** A table with one row per timing: label, mean_ms, std_ms, min_ms, loops, repeats. */
-    public static Table table(List<Timing> timings) {
+    public static Table table(List<TimeItResult> timings) {
         StringColumn label = StringColumn.create("label");
         DoubleColumn mean = DoubleColumn.create("mean_ms");
         DoubleColumn std = DoubleColumn.create("std_ms");
         DoubleColumn min = DoubleColumn.create("min_ms");
         LongColumn loops = LongColumn.create("loops");
         IntColumn repeats = IntColumn.create("repeats");
-        for (Timing t : timings) {
+        for (TimeItResult t : timings) {
             label.append(t.label());
             mean.append(t.meanNanos() / 1e6);
             std.append(t.stdNanos() / 1e6);
@@ -65,11 +65,11 @@ public final class TimeIt {
     }
 
     /** Like {@link #table} plus a {@code relative} column: each mean divided by the fastest mean. */
-    public static Table compare(Timing... timings) {
+    public static Table compare(TimeItResult... timings) {
         Table t = table(timings);
-        double fastest = Arrays.stream(timings).mapToDouble(Timing::meanNanos).min().orElse(1);
+        double fastest = Arrays.stream(timings).mapToDouble(TimeItResult::meanNanos).min().orElse(1);
         DoubleColumn rel = DoubleColumn.create("relative");
-        for (Timing x : timings) rel.append(x.meanNanos() / fastest);
+        for (TimeItResult x : timings) rel.append(x.meanNanos() / fastest);
         return t.addColumns(rel);
     }
 
@@ -111,7 +111,7 @@ public final class TimeIt {
         }
 
         /** Times {@code task}. */
-        public Timing run(String label, Runnable task) {
+        public TimeItResult run(String label, Runnable task) {
             Objects.requireNonNull(task, "task");
             return measure(label, n -> {
                 for (long i = 0; i < n; i++) task.run();
@@ -119,14 +119,14 @@ public final class TimeIt {
         }
 
         /** Times {@code task}, consuming every result into a volatile blackhole. */
-        public Timing run(String label, Supplier<?> task) {
+        public TimeItResult run(String label, Supplier<?> task) {
             Objects.requireNonNull(task, "task");
             return measure(label, n -> {
                 for (long i = 0; i < n; i++) blackhole = task.get();
             });
         }
 
-        private Timing measure(String label, Batch batch) {
+        private TimeItResult measure(String label, Batch batch) {
             long warmNanos = warmup.toNanos();
             long start = System.nanoTime();
             long n = 1;
@@ -142,7 +142,7 @@ public final class TimeIt {
             double mean = Arrays.stream(perLoop).average().orElse(0);
             double var = Arrays.stream(perLoop).map(x -> (x - mean) * (x - mean)).sum() / repeats;
             double min = Arrays.stream(perLoop).min().orElse(0);
-            return new Timing(label, number, repeats, mean, Math.sqrt(var), min);
+            return new TimeItResult(label, number, repeats, mean, Math.sqrt(var), min);
         }
     }
 

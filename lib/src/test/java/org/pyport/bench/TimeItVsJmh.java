@@ -8,7 +8,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.pyport.timing.TimeIt;
-import org.pyport.timing.Timing;
+import org.pyport.timing.TimeItResult;
 
 /**
  * {@code make bench}: times {@link Workload} with TimeIt (defaults, this JVM) and with JMH (one forked JVM),
@@ -18,7 +18,7 @@ public final class TimeItVsJmh {
     private TimeItVsJmh() {}
 
     public static void main(String[] args) throws Exception {
-        Timing t = TimeIt.run("md5 4 KiB", Workload::run);
+        TimeItResult t = TimeIt.run("md5 4 KiB", Workload::run);
         System.out.println("TimeIt: " + t);
 
         Options opts = new OptionsBuilder()

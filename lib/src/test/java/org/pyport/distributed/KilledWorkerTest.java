@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.pyport.child.JvmCommand;
-import org.pyport.distributed.demo.SquareWorker;
+import org.pyport.distributed.demo.QueueSquareWorker;
 
 /**
  * A worker JVM is killed (SIGKILL) while it holds a task: the task goes back to the queue, the
@@ -36,7 +36,7 @@ class KilledWorkerTest {
       Map<String, String> env = Map.of("PYPORT_AUTHKEY", "abc");
       String port = String.valueOf(m.port());
       // the victim sleeps a minute per task: it is certainly mid-task when killed
-      Process victim = JvmCommand.of(SquareWorker.class).env(env)
+      Process victim = JvmCommand.of(QueueSquareWorker.class).env(env)
           .args("127.0.0.1", port, "--delay-ms", "60000").redirectErrorStream(true).start();
       children.add(victim);
       BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8));
@@ -53,7 +53,7 @@ class KilledWorkerTest {
       victim.destroyForcibly();
       assertTrue(victim.waitFor(20, TimeUnit.SECONDS));
 
-      Process worker = JvmCommand.of(SquareWorker.class).env(env)
+      Process worker = JvmCommand.of(QueueSquareWorker.class).env(env)
           .args("127.0.0.1", port, "--quiet").redirectErrorStream(true).start();
       children.add(worker);
       CompletableFuture<String> workerOut = CompletableFuture.supplyAsync(() -> {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pyport.child.JvmCommand;
 import org.pyport.distributed.hazelcast.LocalCluster;
-import org.pyport.distributed.hazelcast.SquareWorker;
+import org.pyport.distributed.hazelcast.HazelcastSquareWorker;
 
 class LocalClusterTest {
   @Test
@@ -35,7 +35,7 @@ class LocalClusterTest {
       for (long n = 1; n <= 10; n++) {
         tasks.put(n);
       }
-      Process worker = JvmCommand.of(SquareWorker.class)
+      Process worker = JvmCommand.of(HazelcastSquareWorker.class)
           .args(concat("0", "1000", cluster.workerArgs())).redirectErrorStream(true).start();
       try {
         Set<String> got = new HashSet<>();

@@ -50,7 +50,7 @@ class TimeItTest {
         String[] expected = Python.with().executable(jupyterPython).env("PYTHONIOENCODING", "utf-8")
                 .run(code.toString(), args).check().stdout().split("\n");
         for (int i = 0; i < values.size(); i++) {
-            assertEquals(expected[i], Timing.formatTime(values.get(i)), "seconds " + values.get(i));
+            assertEquals(expected[i], TimeItResult.formatTime(values.get(i)), "seconds " + values.get(i));
         }
     }
 
@@ -69,7 +69,7 @@ class TimeItTest {
         assertEquals(6, lines.length);
         for (String line : lines) {
             String[] f = line.split("\\|");
-            Timing t = new Timing(null, Long.parseLong(f[0]), Integer.parseInt(f[1]),
+            TimeItResult t = new TimeItResult(null, Long.parseLong(f[0]), Integer.parseInt(f[1]),
                     Double.parseDouble(f[2]) * 1e9, Double.parseDouble(f[3]) * 1e9, 0);
             assertEquals(f[4], t.toString(), line);
         }
@@ -77,16 +77,16 @@ class TimeItTest {
 
     @Test
     void toStringIsIPythonsTimeitLine() {
-        Timing t = new Timing("x", 100, 7, 1.23e6, 45.6e3, 1.1e6);
+        TimeItResult t = new TimeItResult("x", 100, 7, 1.23e6, 45.6e3, 1.1e6);
         assertEquals("x: 1.23 ms ± 45.6 μs per loop (mean ± std. dev. of 7 runs, 100 loops each)", t.toString());
-        Timing one = new Timing("", 1, 1, 2e9, 0, 2e9);
+        TimeItResult one = new TimeItResult("", 1, 1, 2e9, 0, 2e9);
         assertEquals("2 s ± 0 ns per loop (mean ± std. dev. of 1 run, 1 loop each)", one.toString());
     }
 
     @Test
     void autorangesLoopsLikePythonAndReportsConsistentStatistics() {
         AtomicLong calls = new AtomicLong();
-        Timing t = TimeIt.with().repeats(3).minTime(Duration.ofMillis(20)).warmup(Duration.ZERO).run("sleep", () -> {
+        TimeItResult t = TimeIt.with().repeats(3).minTime(Duration.ofMillis(20)).warmup(Duration.ZERO).run("sleep", () -> {
             calls.incrementAndGet();
             try {
                 Thread.sleep(2);
@@ -116,7 +116,7 @@ class TimeItTest {
     @Test
     void supplierResultsAreConsumedAndFixedLoopsRespected() {
         AtomicLong calls = new AtomicLong();
-        Timing t = TimeIt.with().repeats(2).loops(1000).warmup(Duration.ZERO).run("sum", () -> {
+        TimeItResult t = TimeIt.with().repeats(2).loops(1000).warmup(Duration.ZERO).run("sum", () -> {
             calls.incrementAndGet();
             long s = 0;
             for (int i = 0; i < 100; i++) s += i;
@@ -130,9 +130,9 @@ class TimeItTest {
     @Test
     void fasterCodeTimesFaster() {
         // a 50x difference in work: robust to noise, and shows the numbers mean something
-        Timing small = TimeIt.with().repeats(3).minTime(Duration.ofMillis(20)).warmup(Duration.ofMillis(20))
+        TimeItResult small = TimeIt.with().repeats(3).minTime(Duration.ofMillis(20)).warmup(Duration.ofMillis(20))
                 .run("small", () -> work(1_000));
-        Timing big = TimeIt.with().repeats(3).minTime(Duration.ofMillis(20)).warmup(Duration.ofMillis(20))
+        TimeItResult big = TimeIt.with().repeats(3).minTime(Duration.ofMillis(20)).warmup(Duration.ofMillis(20))
                 .run("big", () -> work(50_000));
         assertTrue(big.minNanos() > 5 * small.minNanos(), small + " vs " + big);
     }
@@ -145,8 +145,8 @@ class TimeItTest {
 
     @Test
     void tablesHaveOneRowPerTiming() {
-        Timing a = new Timing("a", 10, 7, 2e6, 1e5, 1.9e6);
-        Timing b = new Timing("b", 10, 7, 1e6, 1e5, 0.9e6);
+        TimeItResult a = new TimeItResult("a", 10, 7, 2e6, 1e5, 1.9e6);
+        TimeItResult b = new TimeItResult("b", 10, 7, 1e6, 1e5, 0.9e6);
         Table t = TimeIt.table(a, b);
         assertEquals(List.of("label", "mean_ms", "std_ms", "min_ms", "loops", "repeats"), t.columnNames());
         assertEquals(2.0, t.doubleColumn("mean_ms").get(0), 1e-12);

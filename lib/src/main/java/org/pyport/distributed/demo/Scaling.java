@@ -23,7 +23,7 @@ public final class Scaling {
   }
 
   /**
-   * Starts a manager and {@code workers} {@link SquareWorker} JVMs (small ones: one GC thread, only the
+   * Starts a manager and {@code workers} {@link QueueSquareWorker} JVMs (small ones: one GC thread, only the
    * JIT's quick tier, which compiles within a second), waits until all are connected (so JVM start-up
    * is not counted), then times rounds of {@code tasks} tasks of {@code work} each.
    *
@@ -44,7 +44,7 @@ public final class Scaling {
       try {
         for (int i = 0; i < workers; i++) {
           started.add(ChildJvm.with().env("PYPORT_AUTHKEY", key).inheritOutput(false).jvmArgs("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
-              .start(SquareWorker.class, "main", "127.0.0.1", String.valueOf(m.port()), "--quiet", "--ready",
+              .start(QueueSquareWorker.class, "main", "127.0.0.1", String.valueOf(m.port()), "--quiet", "--ready",
                   "--delay-ms", String.valueOf(work.toMillis()), "--idle-ms", "300", "--batch", String.valueOf(batch)));
         }
         NamedQueue task = m.queue("task_queue");

@@ -83,7 +83,7 @@ public final class LocalCluster implements AutoCloseable {
     return client;
   }
 
-  /** @return arguments for worker mains ({@link SquareWorker}): the cluster name, then the member addresses */
+  /** @return arguments for worker mains ({@link HazelcastSquareWorker}): the cluster name, then the member addresses */
   public String[] workerArgs() {
     List<String> a = new ArrayList<>(List.of(clusterName));
     a.addAll(addresses);

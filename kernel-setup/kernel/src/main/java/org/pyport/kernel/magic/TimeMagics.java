@@ -3,7 +3,7 @@ package org.pyport.kernel.magic;
 import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 import org.pyport.kernel.exec.JShellEvaluator;
-import org.pyport.kernel.runtime.Timing;
+import org.pyport.kernel.runtime.MagicTiming;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class TimeMagics {
 
-    private static final String TIMING = "org.pyport.kernel.runtime.Timing";
+    private static final String TIMING = "org.pyport.kernel.runtime.MagicTiming";
 
     private TimeMagics() {
     }
@@ -48,9 +48,9 @@ public final class TimeMagics {
      * @return the code's value, like running it without the magic
      */
     public static Object time(JShellEvaluator evaluator, String code, int line) {
-        Timing.Start start = Timing.start();
+        MagicTiming.Start start = MagicTiming.start();
         Object value = evaluator.eval(code, line);
-        Timing.printTimes(start);
+        MagicTiming.printTimes(start);
         return value;
     }
 

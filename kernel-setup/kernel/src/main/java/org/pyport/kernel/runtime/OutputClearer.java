@@ -1,7 +1,7 @@
 package org.pyport.kernel.runtime;
 
 /**
- * What a kernel does for {@link Display#clearOutput(boolean)}: the runtime cannot reach the cell's message channel
+ * What a kernel does for {@link NotebookDisplay#clearOutput(boolean)}: the runtime cannot reach the cell's message channel
  * itself, and the kernel batches stream text, which must reach the front end before the clear does.
  */
 public interface OutputClearer {

@@ -62,7 +62,7 @@ class CellClassLoaderTest {
         assertEquals("demo.OnlyInLibrary", cells.loadClass("demo.OnlyInLibrary").getName());
         assertEquals(notebook.toUri().toURL(), cells.loadClass("demo.Which").getProtectionDomain().getCodeSource().getLocation());
         // the kernel's API and the JDK (also its modules of the application loader) are the kernel's own classes
-        assertSame(org.pyport.kernel.runtime.Display.class, cells.loadClass("org.pyport.kernel.runtime.Display"));
+        assertSame(org.pyport.kernel.runtime.NotebookDisplay.class, cells.loadClass("org.pyport.kernel.runtime.NotebookDisplay"));
         assertSame(org.dflib.jjava.jupyter.kernel.BaseKernel.class, cells.loadClass("org.dflib.jjava.jupyter.kernel.BaseKernel"));
         assertSame(org.dflib.jjava.jupyter.Extension.class, cells.loadClass("org.dflib.jjava.jupyter.Extension"));
         assertSame(List.class, cells.loadClass("java.util.List"));

@@ -14,7 +14,7 @@ import org.pyport.distributed.Task;
  * {@code task_queue}, and puts {@code "n * n = n²"} into {@code result_queue} with {@link
  * Task#done}, so a task whose worker dies is done again by another one.
  *
- * <p>Usage: {@code SquareWorker host port [--delay-ms N] [--idle-ms N] [--batch N] [--quiet]
+ * <p>Usage: {@code QueueSquareWorker host port [--delay-ms N] [--idle-ms N] [--batch N] [--quiet]
  * [--ready]}, with the authkey in the environment variable {@code PYPORT_AUTHKEY} (not on the
  * command line, where {@code ps} would show it). {@code --delay-ms}: simulated work per task
  * (default 0); {@code --idle-ms}: stop after the task queue stayed empty that long (default 1000);
@@ -22,8 +22,8 @@ import org.pyport.distributed.Task;
  * --quiet}: no line per task; {@code --ready}: put {@code "ready"} into {@code result_queue} once
  * connected (for measurements that must not count JVM start-up).
  */
-public final class SquareWorker {
-  private SquareWorker() {}
+public final class QueueSquareWorker {
+  private QueueSquareWorker() {}
 
   /**
    * @param args host, port, then the options above

@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
  * The seed's taskworker against Hazelcast: a client JVM that polls {@code task_queue} and puts
  * {@code "n * n = n²"} into {@code result_queue}, until the task queue stays empty for a while.
  *
- * <p>Usage: {@code SquareWorker delayMillis idleMillis clusterName member...} (see {@link
+ * <p>Usage: {@code HazelcastSquareWorker delayMillis idleMillis clusterName member...} (see {@link
  * LocalCluster#workerArgs()}).
  */
-public final class SquareWorker {
-  private SquareWorker() {}
+public final class HazelcastSquareWorker {
+  private HazelcastSquareWorker() {}
 
   /**
    * @param args delay per task (ms), idle timeout (ms), cluster name, member addresses

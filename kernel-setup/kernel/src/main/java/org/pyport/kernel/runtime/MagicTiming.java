@@ -11,7 +11,7 @@ import java.util.Locale;
  * Measurements behind the {@code %time}/{@code %timeit} magics, printed in IPython's formats. The kernel calls
  * these from generated cell code so the timed code runs (and can be interrupted) like any cell.
  */
-public final class Timing {
+public final class MagicTiming {
 
     /** IPython's minimum total time of one run when choosing the number of loops. */
     private static final double MIN_RUN_SECONDS = 0.2;
@@ -19,7 +19,7 @@ public final class Timing {
     /** Keeps results of timed expressions alive so the JIT cannot drop their computation. */
     private static volatile Object sink;
 
-    private Timing() {
+    private MagicTiming() {
     }
 
     /** Code to time; may throw anything. */
@@ -77,9 +77,9 @@ public final class Timing {
         return mean;
     }
 
-    /** IPython's result line of {@code %timeit}: the helper library's {@link org.pyport.timing.Timing#toString()}. */
+    /** IPython's result line of {@code %timeit}: the helper library's {@link org.pyport.timing.TimeItResult#toString()}. */
     static String formatTimeit(double mean, double std, int runs, int loops) {
-        return new org.pyport.timing.Timing(null, loops, runs, mean * 1e9, std * 1e9, 0).toString();
+        return new org.pyport.timing.TimeItResult(null, loops, runs, mean * 1e9, std * 1e9, 0).toString();
     }
 
     private static int autorange(Body body) throws Exception {
@@ -158,12 +158,12 @@ public final class Timing {
     }
 
     /**
-     * IPython's {@code _format_time} (the helper library's {@link org.pyport.timing.Timing#formatTime}).
+     * IPython's {@code _format_time} (the helper library's {@link org.pyport.timing.TimeItResult#formatTime}).
      *
      * @param seconds a duration
      * @return e.g. {@code "1.23 ms"}
      */
     public static String formatTime(double seconds) {
-        return org.pyport.timing.Timing.formatTime(seconds);
+        return org.pyport.timing.TimeItResult.formatTime(seconds);
     }
 }

@@ -14,7 +14,7 @@ import java.math.RoundingMode;
  * @param stdNanos   standard deviation (population, as IPython) of the per-loop time over the runs
  * @param minNanos   fastest run's time per loop
  */
-public record Timing(String label, long loops, int repeats, double meanNanos, double stdNanos, double minNanos) {
+public record TimeItResult(String label, long loops, int repeats, double meanNanos, double stdNanos, double minNanos) {
 
     /** Mean time per loop in milliseconds. */
     public double meanMillis() {

@@ -28,8 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
  * A connection that fails (wrong proof, a pid that is not one of this pool's workers or already
  * connected, a frame too big for a handshake, silence) is closed before it is sent anything else.
  */
-final class Frames {
-    private Frames() {}
+final class PoolFrames {
+    private PoolFrames() {}
 
     static final byte HELLO = 1;     // worker → parent, id = pid, payload = proof + nonce
     static final byte TASK = 2;      // parent → worker, payload = serialized task

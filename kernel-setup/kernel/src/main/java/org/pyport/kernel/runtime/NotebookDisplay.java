@@ -10,9 +10,9 @@ import java.util.UUID;
  * {@code display(obj, mime...)}, {@code render(obj, mime...)}, {@code updateDisplay(id, obj, mime...)}, and
  * {@code clearOutput()} / {@code clearOutput(wait)} (IPython's {@code clear_output}).
  */
-public final class Display {
+public final class NotebookDisplay {
 
-    private Display() {
+    private NotebookDisplay() {
     }
 
     /**
