@@ -23,6 +23,8 @@ MOVES = {
     "org.pyport.distributed.demo.SquareWorker": "org.pyport.distributed.demo.QueueSquareWorker",
     "org.pyport.distributed.hazelcast.SquareWorker": "org.pyport.distributed.hazelcast.HazelcastSquareWorker",
     "org.pyport.timing.Timing": "org.pyport.timing.TimeItResult",
+    # display.Show shows tables and Tables used Show: one package, no cycle
+    "org.pyport.table.Tables": "org.pyport.display.Tables",
 }
 
 

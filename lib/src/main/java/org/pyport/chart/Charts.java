@@ -29,7 +29,7 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.pyport.table.Tables;
+import org.pyport.display.Tables;
 
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;

@@ -100,7 +100,7 @@ public final class Show {
         DisplaySink sink = DisplaySinks.current();
         if (o instanceof Displayable) return ((Displayable) o).mimeBundle(sink);
         if (o instanceof byte[] && isPng((byte[]) o)) return pngBundle((byte[]) o);
-        if (o != null && isTablesawTable(o)) return TableBundles.of(o);
+        if (o != null && isTablesawTable(o)) return Tables.bundleOf(o);
         Map<String, Object> b = new LinkedHashMap<>();
         b.put(Mime.TEXT, String.valueOf(o));
         return b;

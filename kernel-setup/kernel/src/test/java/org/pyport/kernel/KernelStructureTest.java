@@ -1,5 +1,6 @@
 package org.pyport.kernel;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,12 +15,20 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every class of the project's main code (kernel and helper library) has a simple name of its own, so a name in a
- * notebook, a stack trace or a conversation says which class it is. Read from the compiled main classes.
+ * The kernel's packages have no cycle, and every class of the project's main code (kernel and helper library) has
+ * a simple name of its own, so a name in a notebook, a stack trace or a conversation says which class it is. Read
+ * from the compiled main classes.
  */
 class KernelStructureTest {
     private static final ClassFileImporter MAIN_CLASSES =
             new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
+
+    @Test
+    void packagesHaveNoCycles() {
+        JavaClasses kernel = MAIN_CLASSES.importPackages("org.pyport.kernel", "io.github.spencerpark");
+        assertTrue(kernel.contain(PyportKernel.class), "the kernel's main classes were read");
+        slices().matching("(**)").should().beFreeOfCycles().check(kernel);
+    }
 
     @Test
     void classNamesAreUniqueAcrossKernelAndLibrary() {

@@ -1,6 +1,5 @@
 package org.pyport.kernel.magic;
 
-import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 
 import java.io.IOException;
@@ -30,7 +29,7 @@ public final class ClasspathMagic implements KernelMagic {
     }
 
     @Override
-    public Object run(PyportKernel kernel, MagicCall call) throws IOException {
+    public Object run(MagicHost kernel, MagicCall call) throws IOException {
         List<String> args = call.args();
         String name = jarsOnly ? "%jars" : "%classpath";
         if (args.isEmpty()) {

@@ -1,6 +1,5 @@
 package org.pyport.kernel.magic;
 
-import org.pyport.kernel.PyportKernel;
 
 /** A line or cell magic of this kernel, registered in the {@link MagicRegistry} under its name. */
 @FunctionalInterface
@@ -14,7 +13,7 @@ public interface KernelMagic {
      * @return the magic's value (shown like an expression's when it ends the cell), or null
      * @throws Exception whatever went wrong; a {@link org.pyport.kernel.exec.CellError} is shown as it is
      */
-    Object run(PyportKernel kernel, MagicCall call) throws Exception;
+    Object run(MagicHost kernel, MagicCall call) throws Exception;
 
     /**
      * @return true if the magic's value is shown when the magic ends a cell (as {@code %time}'s); IJava's magics

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 
 import java.io.IOException;
@@ -27,7 +26,7 @@ public final class LoadMagic implements KernelMagic {
     static final List<String> EXTENSIONS = List.of(".jsh", ".jshell", ".java", ".ijava", ".ipynb");
 
     @Override
-    public Object run(PyportKernel kernel, MagicCall call) throws IOException {
+    public Object run(MagicHost kernel, MagicCall call) throws IOException {
         if (call.args().size() != 1) {
             throw new CellError("UsageError", "one path expected", List.of("Usage: %load PATH  (a .jsh, .jshell, "
                     + ".java or .ijava file, or a notebook .ipynb whose code cells run)"));
@@ -44,7 +43,7 @@ public final class LoadMagic implements KernelMagic {
         return runPart(kernel, Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
 
-    private static Object runPart(PyportKernel kernel, String code, String where) {
+    private static Object runPart(MagicHost kernel, String code, String where) {
         try {
             return kernel.evalNested(code);
         } catch (CellError e) {

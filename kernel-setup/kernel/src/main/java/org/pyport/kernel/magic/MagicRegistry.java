@@ -5,7 +5,6 @@ import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
 import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
-import org.pyport.kernel.PyportKernel;
 
 import java.util.Collections;
 import java.util.Map;
@@ -57,7 +56,7 @@ public final class MagicRegistry extends MagicsRegistry {
      * @throws UndefinedMagicException if no magic of that kind has that name
      * @throws Exception               whatever the magic throws
      */
-    public Object run(PyportKernel kernel, MagicCall call) throws Exception {
+    public Object run(MagicHost kernel, MagicCall call) throws Exception {
         KernelMagic magic = (call.isCell() ? cell : line).get(call.name());
         if (magic == null) {
             throw new UndefinedMagicException(call.name(), !call.isCell());
@@ -78,27 +77,32 @@ public final class MagicRegistry extends MagicsRegistry {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public MagicsRegistry registerLineMagic(String name, LineMagic<?, ?> magic) {
         LineMagic raw = magic;
-        return line(name, (kernel, call) -> raw.eval(kernel, call.args()));
+        return line(name, (kernel, call) -> raw.eval(jjava(kernel), call.args()));
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public MagicsRegistry registerCellMagic(String name, CellMagic<?, ?> magic) {
         CellMagic raw = magic;
-        return cell(name, (kernel, call) -> raw.eval(kernel, call.args(), call.body()));
+        return cell(name, (kernel, call) -> raw.eval(jjava(kernel), call.args(), call.body()));
+    }
+
+    /** JJava's magics are given the kernel as its own type; null where the caller gave no kernel. */
+    private static BaseKernel jjava(MagicHost kernel) {
+        return kernel == null ? null : kernel.jjavaKernel();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T, K extends BaseKernel> T evalLineMagic(K kernel, String name, java.util.List<String> args) throws Exception {
-        return (T) run((PyportKernel) kernel, MagicCall.of(name, args, null));
+        return (T) run((MagicHost) kernel, MagicCall.of(name, args, null));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T, K extends BaseKernel> T evalCellMagic(K kernel, String name, java.util.List<String> args, String body)
             throws Exception {
-        return (T) run((PyportKernel) kernel, MagicCall.of(name, args, body));
+        return (T) run((MagicHost) kernel, MagicCall.of(name, args, body));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.pyport.kernel.magic;
 
-import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ public final class MavenMagic implements KernelMagic {
     }
 
     @Override
-    public Object run(PyportKernel kernel, MagicCall call) throws Exception {
+    public Object run(MagicHost kernel, MagicCall call) throws Exception {
         boolean verbose = false;
         List<String> from = new ArrayList<>();
         List<Coordinate> coordinates = new ArrayList<>();
@@ -97,7 +96,7 @@ public final class MavenMagic implements KernelMagic {
      *
      * @return their paths
      */
-    static List<String> addAll(PyportKernel kernel, List<Path> jars) {
+    static List<String> addAll(MagicHost kernel, List<Path> jars) {
         List<String> added = jars.stream().map(Path::toString).collect(Collectors.toList());
         kernel.addToClasspath(added);
         System.out.println("Added " + jars.size() + " jar(s): "

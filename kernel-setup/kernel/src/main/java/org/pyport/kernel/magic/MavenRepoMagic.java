@@ -1,6 +1,5 @@
 package org.pyport.kernel.magic;
 
-import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 
 import java.util.List;
@@ -19,7 +18,7 @@ public final class MavenRepoMagic implements KernelMagic {
     }
 
     @Override
-    public Object run(PyportKernel kernel, MagicCall call) {
+    public Object run(MagicHost kernel, MagicCall call) {
         if (call.args().size() != 2) {
             throw new CellError("UsageError", "an id and a url expected", List.of("Usage: %mavenRepo ID URL"));
         }

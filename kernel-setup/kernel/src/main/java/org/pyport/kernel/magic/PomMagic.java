@@ -1,6 +1,5 @@
 package org.pyport.kernel.magic;
 
-import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -42,7 +41,7 @@ public final class PomMagic implements KernelMagic {
     }
 
     @Override
-    public Object run(PyportKernel kernel, MagicCall call) throws Exception {
+    public Object run(MagicHost kernel, MagicCall call) throws Exception {
         List<String> args = new ArrayList<>(call.args());
         boolean verbose = args.remove("-v") | args.remove("--verbose");
         String pom;

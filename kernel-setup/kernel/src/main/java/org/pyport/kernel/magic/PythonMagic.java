@@ -1,6 +1,5 @@
 package org.pyport.kernel.magic;
 
-import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 
 import java.io.IOException;
@@ -37,7 +36,7 @@ public final class PythonMagic implements KernelMagic {
     private volatile boolean interrupted;
 
     @Override
-    public Object run(PyportKernel kernel, MagicCall call) throws Exception {
+    public Object run(MagicHost kernel, MagicCall call) throws Exception {
         String body = call.body();
         String outVar = parseOutVar(call.args());
         String python = pythonCommand();

@@ -1,6 +1,5 @@
 package org.pyport.kernel.magic;
 
-import org.pyport.kernel.PyportKernel;
 import org.pyport.kernel.exec.CellError;
 import org.pyport.kernel.exec.JShellEvaluator;
 import org.pyport.kernel.runtime.MagicTiming;
@@ -23,7 +22,7 @@ public final class TimeMagics {
     /** {@code %time CODE} and {@code %%time}: the code's value, shown as without the magic. */
     public static final KernelMagic TIME = new KernelMagic() {
         @Override
-        public Object run(PyportKernel kernel, MagicCall call) {
+        public Object run(MagicHost kernel, MagicCall call) {
             return time(kernel.evaluator(), call.isCell() ? call.body() : call.rawArgs(), call.line());
         }
 

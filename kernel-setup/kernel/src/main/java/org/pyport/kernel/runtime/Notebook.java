@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The kernel as notebook code sees it, statically imported into every notebook with the names IJava's start-up
  * gives it: {@code eval(code)}, {@code lineMagic(name, args)}, {@code cellMagic(name, args, body)},
- * {@code printf(format, args...)} and {@code getKernelInstance()}.
+ * and {@code printf(format, args...)} ({@code getKernelInstance()} is IJava's own, {@code IJava.getKernelInstance}).
  */
 public final class Notebook {
 
@@ -115,10 +115,5 @@ public final class Notebook {
      */
     public static void printf(String format, Object... args) {
         System.out.printf(format, args);
-    }
-
-    /** @return IJava's view of the kernel ({@code io.github.spencerpark.ijava.IJava.getKernelInstance()}) */
-    public static io.github.spencerpark.ijava.JavaKernel getKernelInstance() {
-        return io.github.spencerpark.ijava.IJava.getKernelInstance();
     }
 }

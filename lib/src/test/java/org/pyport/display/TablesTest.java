@@ -1,4 +1,4 @@
-package org.pyport.table;
+package org.pyport.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

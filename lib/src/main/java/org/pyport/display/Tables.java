@@ -1,4 +1,4 @@
-package org.pyport.table;
+package org.pyport.display;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import org.pyport.display.Mime;
-import org.pyport.display.Show;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
@@ -33,6 +30,14 @@ public final class Tables {
     /** Shows the table (HTML + text) and returns the display id. */
     public static String show(Table t) {
         return Show.bundle(bundle(t, DEFAULT_MAX_ROWS));
+    }
+
+    /**
+     * The bundle {@link Show#show(Object)} sends for a Tablesaw table. Takes an {@code Object} so that {@link Show}
+     * names no Tablesaw type and loads where Tablesaw is absent.
+     */
+    static Map<String, Object> bundleOf(Object table) {
+        return bundle((Table) table, DEFAULT_MAX_ROWS);
     }
 
     /** The HTML + text bundle for {@code t} with at most {@code maxRows} data rows (plus a "…" row). */

@@ -1,2 +1,0 @@
-/** Tablesaw tables as HTML (head, "…", tail for long tables) plus text, for notebook output. */
-package org.pyport.table;
