@@ -25,6 +25,25 @@ MOVES = {
     "org.pyport.timing.Timing": "org.pyport.timing.TimeItResult",
     # display.Show shows tables and Tables used Show: one package, no cycle
     "org.pyport.table.Tables": "org.pyport.display.Tables",
+    # one package per concern: what Python does, in Java (pystd); serialization (serial); measuring (measure);
+    # newer JDKs' API from code compiled for 17 (jdk); checks of what a notebook prints or leaves behind (check)
+    "org.pyport.python.PyRepr": "org.pyport.pystd.PyRepr",
+    "org.pyport.io.PyJson": "org.pyport.pystd.PyJson",
+    "org.pyport.io.PyPaths": "org.pyport.pystd.PyPaths",
+    "org.pyport.io.FileModes": "org.pyport.pystd.FileModes",
+    "org.pyport.io.JavaSerial": "org.pyport.serial.JavaSerial",
+    "org.pyport.io.SerialFilters": "org.pyport.serial.SerialFilters",
+    "org.pyport.io.ReadBench": "org.pyport.measure.ReadBench",
+    "org.pyport.io.SandboxLink": "org.pyport.check.SandboxLink",
+    "org.pyport.timing.TimeIt": "org.pyport.measure.TimeIt",
+    "org.pyport.timing.TimeItResult": "org.pyport.measure.TimeItResult",
+    "org.pyport.cpu.CpuSampler": "org.pyport.measure.CpuSampler",
+    "org.pyport.cpu.MachineLoad": "org.pyport.measure.MachineLoad",
+    "org.pyport.concurrent.ThreadSweep": "org.pyport.measure.ThreadSweep",
+    "org.pyport.concurrent.ResourceMeter": "org.pyport.measure.ResourceMeter",
+    "org.pyport.concurrent.Workloads": "org.pyport.measure.Workloads",
+    "org.pyport.concurrent.Jdk": "org.pyport.jdk.Jdk",
+    "org.pyport.concurrent.AnyOrder": "org.pyport.check.AnyOrder",
 }
 
 
@@ -47,8 +66,9 @@ def uses(code, name):
     return re.search(r"(?<![\w.])" + re.escape(name) + r"\b", code) is not None
 
 
-def rewrite_wildcard(line, code):
-    """`import OLD.*;` -> the wildcard imports of the packages that the classes the notebook uses are in now."""
+def rewrite_wildcard(line, code, imported):
+    """`import OLD.*;` -> the wildcard imports of the packages that the classes the notebook uses are in now, but
+    those the notebook has imported already (`imported`: the wildcard imports of earlier cells and of this one)."""
     m = re.match(r"^(\s*)import\s+([\w.]+)\.\*\s*;(.*)$", line, re.S)
     if not m:
         return line
@@ -61,9 +81,11 @@ def rewrite_wildcard(line, code):
         targets.append(old_pkg)
     for old, new in moved.items():
         if (uses(code, simple(old)) or uses(code, simple(new))) and package(new) not in targets:
-            targets.append(package(new))
-    if not targets:  # nothing of it is used: kept while the package exists, dropped once it is gone
+            if package(new) not in imported:
+                targets.append(package(new))
+    if not targets:  # nothing of it is used or all of it is imported: kept while the package exists, else dropped
         return line if old_pkg in STAYING else ""
+    imported.update(targets)
     return "\n".join(f"{indent}import {p}.*;" for p in targets) + rest
 
 
@@ -80,12 +102,12 @@ def load_staying():
             STAYING[pkg] = [p.stem for p in folder.glob("*.java") if p.stem != "package-info"]
 
 
-def rewrite_code(source, notebook_code):
+def rewrite_code(source, notebook_code, imported):
     wildcards, classes = imported_packages(notebook_code)
     lines = source.splitlines(keepends=True)
     out = []
     for line in lines:
-        line = rewrite_wildcard(line, notebook_code)
+        line = rewrite_wildcard(line, notebook_code, imported)
         for old, new in MOVES.items():
             line = re.sub(r"(?<![\w.])" + re.escape(old) + r"\b", new, line)
             if simple(old) != simple(new) and (package(old) in wildcards or old in classes):
@@ -109,10 +131,12 @@ def migrate(path):
     cells = nb.get("cells", [])
     code = "\n".join("".join(c["source"]) for c in cells if c.get("cell_type") == "code")
     changed = False
+    imported = set()  # wildcard imports of the cells so far
     for cell in cells:
         text = "".join(cell["source"])
         if cell.get("cell_type") == "code":
-            new = rewrite_code(text, code)
+            imported |= imported_packages(text)[0]
+            new = rewrite_code(text, code, imported)
         elif cell.get("cell_type") == "markdown":
             new = rewrite_markdown(text, code)
         else:

@@ -29,7 +29,7 @@ class DeclaredStateTest(unittest.TestCase):
 
     def test_an_import_cell_with_a_comment_keeps_the_variables(self):
         self.run_ok('var kept = new StringBuilder("kept");\nint count = 7;')
-        self.run_ok("import java.time.Duration;\nimport org.pyport.cpu.*;   // a comment\nimport org.pyport.chart.*;")
+        self.run_ok("import java.time.Duration;\nimport org.pyport.measure.*;   // a comment\nimport org.pyport.chart.*;")
         self.assertEqual(k.stdout_of(self.run_ok('System.out.println("kept = " + kept + ", count = " + count);')),
                          "kept = kept, count = 7\n")
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.pyport.python.PyRepr;
+import org.pyport.pystd.PyRepr;
 
 /**
  * Checks that fail loudly: each throws {@link AssertionError} with both values on failure and prints

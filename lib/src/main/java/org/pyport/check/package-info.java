@@ -1,6 +1,7 @@
 /**
- * Checks that fail loudly ({@link org.pyport.check.Checks}), output capture for comparing with CPython
- * ({@link org.pyport.check.Capture}) and the temp directory every notebook writes into
- * ({@link org.pyport.check.Sandbox}).
+ * Checks that fail loudly ({@link org.pyport.check.Checks}, {@link org.pyport.check.AnyOrder} for output whose
+ * lines interleave), output capture for comparing with CPython ({@link org.pyport.check.Capture}), and a
+ * notebook's hygiene: the temp directory it writes into ({@link org.pyport.check.Sandbox}, shown to
+ * {@code %%python} cells by {@link org.pyport.check.SandboxLink}).
  */
 package org.pyport.check;

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.pyport.io.SerialFilters;
+import org.pyport.serial.SerialFilters;
 
 /**
  * Launches child JVMs running notebook-defined code: Java has no {@code fork()}, so where Python's

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.pyport.child.JvmCommand;
-import org.pyport.io.SerialFilters;
+import org.pyport.serial.SerialFilters;
 
 /**
  * A process pool, the Java counterpart of {@code multiprocessing.Pool}: {@code processes} child JVMs
@@ -39,7 +39,7 @@ import org.pyport.io.SerialFilters;
  *
  * <p>The workers connect back over loopback; each proves with an HMAC challenge that it holds a secret the
  * pool gave it on its stdin before any of its frames is read, and every result is deserialized through
- * {@link org.pyport.io.SerialFilters#values()} (the JDK's value types and the notebook's own classes, with
+ * {@link org.pyport.serial.SerialFilters#values()} (the JDK's value types and the notebook's own classes, with
  * limits on depth and size): a result it refuses fails its task, and the pool goes on.
  *
  * <p>Differences from Python, on purpose: a task is a serializable lambda (Python pickles a function

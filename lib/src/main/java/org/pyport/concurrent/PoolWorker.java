@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 
-import org.pyport.io.SerialFilters;
+import org.pyport.serial.SerialFilters;
 
 /**
  * Main class of a {@link Pool} worker process: reads the pool's secret from its stdin, connects back to

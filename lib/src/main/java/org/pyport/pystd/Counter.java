@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.pyport.python.PyRepr;
-
 /**
  * Python's {@code collections.Counter}: counts how often each element occurs.
  *

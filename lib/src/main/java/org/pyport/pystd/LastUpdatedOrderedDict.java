@@ -6,8 +6,6 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import org.pyport.python.PyRepr;
-
 /**
  * The tutorial's {@code LastUpdatedOrderedDict(capacity)}: an insertion-ordered map that holds at most
  * {@code capacity} keys. Adding a new key to a full map first evicts the oldest one; setting an existing

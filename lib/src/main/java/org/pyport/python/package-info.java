@@ -1,5 +1,5 @@
 /**
- * CPython beside Java: {@link org.pyport.python.Python} runs python3 (the reference for every port) and
- * {@link org.pyport.python.PyRepr} renders Java values exactly as Python's {@code repr()}.
+ * CPython beside Java: {@link org.pyport.python.Python} runs python3, the reference every port is checked
+ * against, and returns what it printed ({@link org.pyport.python.PyResult}).
  */
 package org.pyport.python;

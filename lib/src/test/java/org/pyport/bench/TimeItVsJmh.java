@@ -7,8 +7,8 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.pyport.timing.TimeIt;
-import org.pyport.timing.TimeItResult;
+import org.pyport.measure.TimeIt;
+import org.pyport.measure.TimeItResult;
 
 /**
  * {@code make bench}: times {@link Workload} with TimeIt (defaults, this JVM) and with JMH (one forked JVM),

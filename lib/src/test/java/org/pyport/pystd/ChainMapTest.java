@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.pyport.python.PyRepr;
 import org.pyport.python.Python;
 
 class ChainMapTest {

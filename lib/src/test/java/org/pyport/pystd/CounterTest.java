@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.pyport.python.PyRepr;
 import org.pyport.python.Python;
 
 class CounterTest {

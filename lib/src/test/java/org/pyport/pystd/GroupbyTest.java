@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.pyport.python.PyRepr;
 import org.pyport.python.Python;
 
 class GroupbyTest {

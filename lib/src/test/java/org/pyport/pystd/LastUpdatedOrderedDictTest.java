@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.pyport.python.PyRepr;
 import org.pyport.python.Python;
 
 class LastUpdatedOrderedDictTest {

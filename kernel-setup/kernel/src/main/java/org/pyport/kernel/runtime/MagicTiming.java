@@ -77,9 +77,9 @@ public final class MagicTiming {
         return mean;
     }
 
-    /** IPython's result line of {@code %timeit}: the helper library's {@link org.pyport.timing.TimeItResult#toString()}. */
+    /** IPython's result line of {@code %timeit}: the helper library's {@link org.pyport.measure.TimeItResult#toString()}. */
     static String formatTimeit(double mean, double std, int runs, int loops) {
-        return new org.pyport.timing.TimeItResult(null, loops, runs, mean * 1e9, std * 1e9, 0).toString();
+        return new org.pyport.measure.TimeItResult(null, loops, runs, mean * 1e9, std * 1e9, 0).toString();
     }
 
     private static int autorange(Body body) throws Exception {
@@ -158,12 +158,12 @@ public final class MagicTiming {
     }
 
     /**
-     * IPython's {@code _format_time} (the helper library's {@link org.pyport.timing.TimeItResult#formatTime}).
+     * IPython's {@code _format_time} (the helper library's {@link org.pyport.measure.TimeItResult#formatTime}).
      *
      * @param seconds a duration
      * @return e.g. {@code "1.23 ms"}
      */
     public static String formatTime(double seconds) {
-        return org.pyport.timing.TimeItResult.formatTime(seconds);
+        return org.pyport.measure.TimeItResult.formatTime(seconds);
     }
 }

@@ -13,8 +13,8 @@ class MagicTimingTest {
         // 999.7 ns: the kernel used to print "1.00e+03 ns" where IPython and the library print "1e+03 ns"
         assertEquals("1e+03 ns \u00b1 0 ns per loop (mean \u00b1 std. dev. of 7 runs, 1,000 loops each)",
                 MagicTiming.formatTimeit(999.7e-9, 0, 7, 1000));
-        assertEquals(new org.pyport.timing.TimeItResult(null, 20, 3, 1.5e6, 2e4, 0).toString(), MagicTiming.formatTimeit(1.5e-3, 2e-5, 3, 20));
-        assertEquals(org.pyport.timing.TimeItResult.formatTime(65.2), MagicTiming.formatTime(65.2));
+        assertEquals(new org.pyport.measure.TimeItResult(null, 20, 3, 1.5e6, 2e4, 0).toString(), MagicTiming.formatTimeit(1.5e-3, 2e-5, 3, 20));
+        assertEquals(org.pyport.measure.TimeItResult.formatTime(65.2), MagicTiming.formatTime(65.2));
     }
 
     @Test
