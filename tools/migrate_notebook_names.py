@@ -44,6 +44,7 @@ MOVES = {
     "org.pyport.concurrent.Workloads": "org.pyport.measure.Workloads",
     "org.pyport.concurrent.Jdk": "org.pyport.jdk.Jdk",
     "org.pyport.concurrent.AnyOrder": "org.pyport.check.AnyOrder",
+    "org.pyport.concurrent.LeakCheck": "org.pyport.check.LeakCheck",
 }
 
 

@@ -38,9 +38,9 @@ except ImportError:  # the leak checks need it; say so instead of silently skipp
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 MARKER_VAR = "PYPORT_NOTEBOOK_RUN"
 
-# The thread census runs in the kernel with the helper library's LeakCheck, which knows the threads the JDK and the
-# kernel start lazily and keep for the JVM's lifetime (one list, in lib/, unit-tested there).
-CENSUS_BEFORE = "final org.pyport.concurrent.LeakCheck pyportCensus = org.pyport.concurrent.LeakCheck.start();"
+# The thread census runs in the kernel with the helper library's LeakCheck, which leaves out the threads the JDK keeps
+# for the JVM's lifetime and those the kernel names in the pyport.kernelThreads property (unit-tested in lib/).
+CENSUS_BEFORE = "final org.pyport.check.LeakCheck pyportCensus = org.pyport.check.LeakCheck.start();"
 CENSUS_AFTER = """
 {
     java.util.List<String> pyportLeft = java.util.List.of();

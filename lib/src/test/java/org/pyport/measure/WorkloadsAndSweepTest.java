@@ -1,6 +1,6 @@
 package org.pyport.measure;
 
-import org.pyport.concurrent.LeakCheck;
+import org.pyport.check.LeakCheck;
 import org.pyport.jdk.Jdk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,7 @@
 package org.pyport.kernel;
 
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.pyport.kernel.exec.KernelThreads;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ final class CellOutput extends OutputStream {
 
     static final long BATCH_MILLIS = 20;
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pyport-output-batcher");
+        Thread t = new Thread(r, KernelThreads.OUTPUT);
         t.setDaemon(true);
         return t;
     });

@@ -1,5 +1,6 @@
 package org.pyport.kernel;
 
+import org.pyport.kernel.exec.KernelThreads;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class CompilerDirectives {
             if (problem != null) {
                 System.err.println("pyport kernel: JIT compiler directives not added (" + problem + ")");
             }
-        }, "pyport-compiler-directives");
+        }, KernelThreads.COMPILER_DIRECTIVES);
         t.setDaemon(true);
         t.start();
     }

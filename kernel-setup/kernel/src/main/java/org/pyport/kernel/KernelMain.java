@@ -3,6 +3,7 @@ package org.pyport.kernel;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.pyport.kernel.net.PyportConnection;
+import org.pyport.kernel.exec.KernelThreads;
 
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -57,7 +58,7 @@ public final class KernelMain {
         PyportKernel kernel = builder.build();
         JupyterConnection connection = new PyportConnection(props);
         kernel.installCellOutput(OUTPUT_LIMIT);
-        Thread hook = new Thread(kernel::cleanUp, "pyport-cleanup");
+        Thread hook = new Thread(kernel::cleanUp, KernelThreads.CLEANUP);
         Runtime.getRuntime().addShutdownHook(hook);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();

@@ -17,6 +17,7 @@ import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.pyport.kernel.exec.CellError;
 import org.pyport.kernel.exec.JShellEvaluator;
+import org.pyport.kernel.exec.KernelThreads;
 import org.pyport.kernel.magic.MagicHost;
 import org.pyport.kernel.magic.MagicRegistry;
 import org.pyport.kernel.magic.PythonMagic;
@@ -83,6 +84,7 @@ public class PyportKernel extends BaseKernel implements Notebook.Host, MagicHost
         this.extensions = new Extensions(this, start.loadExtensions);
         start.cellNumber = () -> executionCount.get() - 1;
         System.setProperty(CELL_CLASS_DIR_PROPERTY, cellClassDir.toString());
+        KernelThreads.publish();
     }
 
     /** @return a builder with the kernel's magics registered */

@@ -3,6 +3,7 @@ package org.pyport.kernel;
 import org.pyport.kernel.exec.CellClassFolder;
 import org.pyport.kernel.exec.CellError;
 import org.pyport.kernel.exec.JShellEvaluator;
+import org.pyport.kernel.exec.KernelThreads;
 
 import java.io.File;
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class ShellStart {
             } catch (Throwable e) {
                 evaluator.completeExceptionally(e);
             }
-        }, "pyport-jshell-start");
+        }, KernelThreads.JSHELL_START);
         starter.setDaemon(true);
         starter.start();
     }

@@ -4,6 +4,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+import org.pyport.kernel.exec.KernelThreads;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -69,7 +70,7 @@ final class TrainingRun {
             } catch (Throwable e) {
                 failure[0] = e;
             }
-        }, "pyport-training-kernel");
+        }, KernelThreads.TRAINING);
         kernel.start();
         ZMQ.Context ctx = ZMQ.context(1);
         try {

@@ -53,7 +53,7 @@ public final class CellClassFolder {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Path dir = Files.createTempDirectory(tmp, PREFIX);
         lock(dir);
-        Thread sweeper = new Thread(() -> sweep(tmp, LEGACY_AGE), "pyport-temp-sweep");
+        Thread sweeper = new Thread(() -> sweep(tmp, LEGACY_AGE), KernelThreads.TEMP_SWEEP);
         sweeper.setDaemon(true);
         sweeper.setPriority(Thread.MIN_PRIORITY);
         sweeper.start();

@@ -139,7 +139,7 @@ public class CellExecutionControl extends LocalExecutionControl {
         }
         stopRequested = false;
         int n = CELL_NUMBER.incrementAndGet();
-        ThreadGroup group = new CellThreadGroup("pyport-cell-" + n);
+        ThreadGroup group = new CellThreadGroup(KernelThreads.CELL + n);
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(group, () -> {
@@ -150,7 +150,7 @@ public class CellExecutionControl extends LocalExecutionControl {
             } catch (Throwable e) {
                 failure[0] = e;
             }
-        }, "pyport-cell-" + n);
+        }, KernelThreads.CELL + n);
         thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
         // a snippet run from cell code (the notebook's eval(..), a magic used as a value) nests in its cell's
         Thread outer = running;

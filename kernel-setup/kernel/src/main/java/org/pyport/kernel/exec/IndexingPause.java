@@ -39,7 +39,7 @@ final class IndexingPause {
         this.suspend = suspend;
         this.resume = resume;
         this.timer = suspend == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pyport-jshell-index-gate");
+            Thread t = new Thread(r, KernelThreads.INDEX_GATE);
             t.setDaemon(true);
             return t;
         });

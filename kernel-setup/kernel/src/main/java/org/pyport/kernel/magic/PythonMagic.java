@@ -1,6 +1,7 @@
 package org.pyport.kernel.magic;
 
 import org.pyport.kernel.exec.CellError;
+import org.pyport.kernel.exec.KernelThreads;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,8 +75,8 @@ public final class PythonMagic implements KernelMagic {
                 interrupt(); // the interrupt came while the process was starting
             }
             process.getOutputStream().close();
-            Thread out = pump(process.getInputStream(), System.out, captured, "pyport-python-stdout");
-            Thread err = pump(process.getErrorStream(), System.err, null, "pyport-python-stderr");
+            Thread out = pump(process.getInputStream(), System.out, captured, KernelThreads.PYTHON_OUTPUT + "stdout");
+            Thread err = pump(process.getErrorStream(), System.err, null, KernelThreads.PYTHON_OUTPUT + "stderr");
             int status;
             try {
                 status = process.waitFor();

@@ -6,6 +6,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.pyport.kernel.exec.KernelThreadStop;
+import org.pyport.kernel.exec.KernelThreads;
 import org.pyport.kernel.exec.ThreadStopper;
 import org.zeromq.ZMQ;
 
@@ -59,7 +60,7 @@ public final class BlockingShellChannel extends ShellChannel {
         ZMQ.Poller poller = ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         running = true;
-        Thread thread = new Thread(() -> serve(poller), control ? "pyport-control" : "pyport-shell");
+        Thread thread = new Thread(() -> serve(poller), control ? KernelThreads.CONTROL : KernelThreads.SHELL);
         thread.setDaemon(true);
         loop = thread;
         thread.start();

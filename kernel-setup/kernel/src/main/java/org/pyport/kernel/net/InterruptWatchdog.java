@@ -1,6 +1,7 @@
 package org.pyport.kernel.net;
 
 import org.pyport.kernel.exec.CellExecutionControl;
+import org.pyport.kernel.exec.KernelThreads;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +36,7 @@ final class InterruptWatchdog {
         }
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "pyport-interrupt-watchdog");
+                Thread t = new Thread(r, KernelThreads.INTERRUPT_WATCHDOG);
                 t.setDaemon(true);
                 return t;
             });

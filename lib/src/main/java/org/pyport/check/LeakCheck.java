@@ -1,7 +1,8 @@
-package org.pyport.concurrent;
+package org.pyport.check;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,42 +12,56 @@ import java.util.stream.Collectors;
  * A census of this JVM's threads and child processes taken at the start of a notebook, compared at
  * the end: anything the notebook started and did not stop is listed by name and fails the check.
  *
- * <p>Threads the JDK keeps in its own shared pools (the process reaper, the common fork-join pool,
- * virtual-thread carriers) idle for up to a minute after use and are not the notebook's to stop, so
- * they are not counted; nor are the notebook kernel's own threads.
+ * <p>Not counted: threads the JDK keeps in its own shared pools (the process reaper, the common fork-join pool,
+ * virtual-thread carriers), which idle for up to a minute after use and are not the notebook's to stop; and the
+ * notebook kernel's own threads, whose name prefixes the kernel publishes in the system property
+ * {@value #KERNEL_THREADS_PROPERTY} (comma-separated, as it publishes {@code pyport.cellClassDir}). Outside a
+ * kernel that property is absent and every new thread counts.
  */
 public final class LeakCheck {
+    /** System property in which a notebook kernel names its threads: name prefixes, separated by commas. */
+    public static final String KERNEL_THREADS_PROPERTY = "pyport.kernelThreads";
+
     private static final List<String> JDK_POOL_PREFIXES = List.of(
-            "process reaper", "ForkJoinPool.commonPool-worker", "Common-Cleaner", "Attach Listener",
+            "process reaper", "ForkJoinPool.commonPool-worker", "Common-Cleaner", "Cleaner-", "Attach Listener",
             "Signal Dispatcher", "Notification Thread", "Reference Handler", "Finalizer", "JFR ",
-            "VirtualThread-unparker", "VirtualThread-unblocker", "CompletableFutureDelayScheduler", "Read-Poller", "Write-Poller", "InnocuousThread-",
-            "Java2D Disposer", // started once per JVM by the first chart (AWT), never stopped
-            // the notebook kernel's own threads (it runs cells on threads of their own and batches output lazily)
-            "pyport-kernel", "pyport-cell-", "pyport-output-", "JShell", "Timer-jshell", "Keep-Alive-Timer", "Cleaner-");
+            "VirtualThread-unparker", "VirtualThread-unblocker", "CompletableFutureDelayScheduler", "Read-Poller",
+            "Write-Poller", "InnocuousThread-", "Keep-Alive-Timer",
+            "Java2D Disposer"); // started once per JVM by the first chart (AWT), never stopped
 
     private final Set<Thread> threads;
     private final Set<Long> processes;
+    private final List<String> kernelPrefixes;
 
-    private LeakCheck(Set<Thread> threads, Set<Long> processes) {
+    private LeakCheck(Set<Thread> threads, Set<Long> processes, List<String> kernelPrefixes) {
         this.threads = threads;
         this.processes = processes;
+        this.kernelPrefixes = kernelPrefixes;
     }
 
     /** Takes the census now. */
     public static LeakCheck start() {
         Set<Long> pids = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(ProcessHandle::pid).collect(Collectors.toSet());
-        return new LeakCheck(new HashSet<>(Thread.getAllStackTraces().keySet()), pids);
+        return new LeakCheck(new HashSet<>(Thread.getAllStackTraces().keySet()), pids, kernelThreadPrefixes());
+    }
+
+    /** The name prefixes of the notebook kernel's threads, from {@value #KERNEL_THREADS_PROPERTY}; empty outside a kernel. */
+    public static List<String> kernelThreadPrefixes() {
+        String published = System.getProperty(KERNEL_THREADS_PROPERTY, "");
+        return Arrays.stream(published.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     /**
-     * Live threads that did not exist at the start, except JDK pool threads and the calling thread
+     * Live threads that did not exist at the start, except JDK pool threads, the kernel's and the calling thread
      * (a notebook kernel may run each cell on a thread of its own).
      */
     public List<Thread> newThreads() {
         List<Thread> extra = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive() && t != Thread.currentThread() && !threads.contains(t) && !isJdkPoolThread(t)) extra.add(t);
+            if (t.isAlive() && t != Thread.currentThread() && !threads.contains(t) && !isIgnored(t)) {
+                extra.add(t);
+            }
         }
         return extra;
     }
@@ -83,10 +98,10 @@ public final class LeakCheck {
         System.out.println("✓ left running: none (every thread and child process started since the census has ended)");
     }
 
-    static boolean isJdkPoolThread(Thread t) {
+    private boolean isIgnored(Thread t) {
         ThreadGroup g = t.getThreadGroup();
         if (g != null && "CarrierThreads".equals(g.getName())) return true;
-        for (String p : JDK_POOL_PREFIXES) if (t.getName().startsWith(p)) return true;
-        return false;
+        String name = t.getName();
+        return JDK_POOL_PREFIXES.stream().anyMatch(name::startsWith) || kernelPrefixes.stream().anyMatch(name::startsWith);
     }
 }
