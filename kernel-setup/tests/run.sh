@@ -12,7 +12,7 @@ import sys, unittest
 names = sys.argv[1:] or ["test_conformance", "test_interrupt", "test_security", "test_output", "test_semicolon",
                          "test_ijava_notebook", "test_notebook_classpath",
                          "test_environment", "test_magics", "test_stuck_interrupts", "test_robustness", "test_fuzz",
-                         "test_declared_state", "test_kernel_threads"]
+                         "test_declared_state", "test_kernel_threads", "test_stop_on_error"]
 suite = unittest.defaultTestLoader.loadTestsFromNames(names)
 result = unittest.TextTestRunner(verbosity=2).run(suite)
 failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

@@ -4,6 +4,7 @@ random Java tokens, unclosed strings and comments, deep nesting) the kernel stil
 PYPORT_FUZZ_SEED and PYPORT_FUZZ_CELLS change the seed (default 20) and the number of cells (default 300).
 """
 import os
+import queue
 import random
 import time
 import unittest
@@ -68,11 +69,15 @@ def cells(seed, count):
 class FuzzTest(k.KernelTestCase):
 
     def run_cell(self, code, timeout):
-        """Runs code; interrupts it if it has not finished after timeout s (random code could loop); its reply."""
+        """Runs code; its reply, or None if it had not finished after timeout s (random code could loop) and was
+        interrupted: then once it has answered, since a request sent while it still runs would be queued behind it
+        and aborted (stop_on_error, as ipykernel)."""
+        msg_id = self.kc.execute(code)
         try:
-            return k.run(self.kc, code, timeout=timeout)[0]
-        except Exception:  # queue.Empty: no idle in time
+            return k.shell_reply(self.kc, msg_id, timeout)["content"]
+        except queue.Empty:
             self.km.interrupt_kernel()
+            k.shell_reply(self.kc, msg_id, 20)
             return None
 
     def test_kernel_answers_after_every_malformed_cell(self):

@@ -3,13 +3,16 @@
 //   1. self-test: a deliberately broken notebook (fixtures/broken.ipynb) must fail the checks below
 //   2. notebooks: each of a chosen subset (BROWSER_NOTEBOOKS, default 00 05 08 12) is opened and run with
 //      Run > Run All Cells; every code cell ran, no cell shows an error, every chart is drawn
-//   3. the kernel from the UI: interrupt, Tab completion, Shift+Tab help, clearOutput, a progress bar updated
+//   3. Run All stops at a cell that throws (stop_on_error): the cells after it are not run
+//   4. the kernel from the UI: interrupt, Tab completion, Shift+Tab help, clearOutput, a progress bar updated
 //      in place, %%python output streaming, restart
-//   4. the dark theme: the welcome notebook's chart keeps its own light background
+//   5. the dark theme: the welcome notebook's chart keeps its own light background
 // Screenshots go to SHOTS (build/browser/); lab-welcome.png is the README's.
 // Usage: node lab.mjs BASE_URL TOKEN NOTEBOOK_DIR SHOTS
 import fs from 'node:fs';
-import { Report, launchBrowser, panelOf, waitForIdleKernel, menu, checkNotebook, inkOf } from './jupyter-ui.mjs';
+import {
+  Report, launchBrowser, panelOf, waitForIdleKernel, menu, checkNotebook, inkOf, runAllFromMenu, prompts,
+} from './jupyter-ui.mjs';
 
 const [base, token, dir, shots] = process.argv.slice(2);
 const report = new Report('JupyterLab');
@@ -30,6 +33,13 @@ const KERNEL_UI_CELLS = [
       + '    for (int i = 0; i < 30; i++) { Thread.sleep(100); bar.step(); }\n}',
   '%%python\nimport time\nfor i in range(4):\n    print(f"tick {i}", flush=True)\n    time.sleep(0.8)',
   'ProcessHandle.current().pid()',
+];
+
+/** A notebook whose second cell throws: Run All must stop there, as with ipykernel. */
+const STOP_CELLS = [
+  'System.out.println("first cell ran");',
+  'throw new IllegalStateException("the second cell fails");',
+  'System.out.println("third cell ran");',
 ];
 
 const browser = await launchBrowser();
@@ -79,6 +89,7 @@ try {
     }));
   }
 
+  await report.part('Run All stops at a cell that throws', () => inTab('stop-on-error.ipynb', runAllStopsAtAnError));
   await report.part('the kernel from the UI', () => inTab('kernel-ui.ipynb', kernelFromTheUi));
 } finally {
   await browser.close();
@@ -116,17 +127,59 @@ async function welcomeScreenshots(page, found) {
   await page.waitForFunction(() => document.body.dataset.jpThemeLight === 'true', null, { timeout: 30_000 });
 }
 
-async function kernelFromTheUi(page) {
+/** Saves a notebook of code cells next to the others through the contents API; returns whether it was saved. */
+async function saveScratch(file, sources) {
   const notebook = {
     nbformat: 4, nbformat_minor: 5,
     metadata: { kernelspec: { name: 'java', display_name: 'Java', language: 'java' } },
-    cells: KERNEL_UI_CELLS.map(source => ({ cell_type: 'code', source, metadata: {}, outputs: [], execution_count: null })),
+    cells: sources.map(source => ({ cell_type: 'code', source, metadata: {}, outputs: [], execution_count: null })),
   };
-  const put = await fetch(`${base}/api/contents/kernel-ui.ipynb`, {
+  const put = await fetch(`${base}/api/contents/${file}`, {
     method: 'PUT', headers: { Authorization: `token ${token}` },
     body: JSON.stringify({ type: 'notebook', format: 'json', content: notebook }),
   });
-  if (!report.check(put.ok, 'a scratch notebook is saved next to the others', `HTTP ${put.status}`)) return;
+  return report.check(put.ok, `a scratch notebook (${file}) is saved next to the others`, `HTTP ${put.status}`);
+}
+
+/**
+ * Run > Run All Cells on STOP_CELLS: the failing cell shows its error and the cell after it is not run (no
+ * execution count, no output), as with ipykernel; run on its own afterwards, that cell runs.
+ */
+async function runAllStopsAtAnError(page) {
+  if (!await saveScratch('stop-on-error.ipynb', STOP_CELLS)) return;
+  await page.goto(labUrl('stop-on-error.ipynb'));
+  await panelOf(page).locator('.jp-Cell').first().waitFor({ timeout: 60_000 });
+  await waitForIdleKernel(page);
+  await runAllFromMenu(page, 120_000);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${shots}/lab-stop-on-error.png` });
+  console.log(`    screenshot: ${shots}/lab-stop-on-error.png`);
+  const cells = () => page.evaluate(() => window.jupyterapp.shell.currentWidget.content.widgets.map(c => ({
+    count: c.model.executionCount,
+    outputs: c.model.outputs.toJSON().map(o => o.output_type === 'error' ? `error ${o.ename}` : String(o.text ?? '').trim()),
+  })));
+  const [first, failing, third] = await cells();
+  const p = await prompts(page);
+  report.check(first.count != null && first.outputs.join() === 'first cell ran', 'stop on error: the first cell ran',
+               `${p[0]} ${JSON.stringify(first.outputs)}`);
+  report.check(failing.count != null && failing.outputs.join() === 'error java.lang.IllegalStateException',
+               'stop on error: the second cell shows its error', `${p[1]} ${JSON.stringify(failing.outputs)}`);
+  report.check(third.count == null && third.outputs.length === 0 && p[2] === '[ ]:',
+               'stop on error: the third cell was not run (no execution count, no output)',
+               `${p[2]} ${JSON.stringify(third.outputs)}`);
+  // the kernel is not stuck aborting: the third cell, run on its own, runs
+  await panelOf(page).locator('.jp-Cell').nth(2).locator('.jp-InputPrompt').click();
+  await page.keyboard.press('Shift+Enter');
+  await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.content.widgets[2].model.executionCount != null,
+                             null, { timeout: 60_000, polling: 100 }).catch(() => {});
+  const after = (await cells())[2];
+  report.check(after.count === failing.count + 1 && after.outputs.join() === 'third cell ran',
+               'stop on error: the third cell, run on its own afterwards, runs',
+               `[${after.count}] ${JSON.stringify(after.outputs)}`);
+}
+
+async function kernelFromTheUi(page) {
+  if (!await saveScratch('kernel-ui.ipynb', KERNEL_UI_CELLS)) return;
   await page.goto(labUrl('kernel-ui.ipynb'));
   await waitForIdleKernel(page);
   const cell = i => panelOf(page).locator('.jp-Cell').nth(i);

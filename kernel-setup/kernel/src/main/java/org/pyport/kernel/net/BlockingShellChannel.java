@@ -5,12 +5,15 @@ import org.dflib.jjava.jupyter.channels.ShellHandler;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.pyport.kernel.exec.KernelThreadStop;
 import org.pyport.kernel.exec.KernelThreads;
 import org.pyport.kernel.exec.ThreadStopper;
 import org.zeromq.ZMQ;
 
 import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -20,6 +23,11 @@ import java.util.List;
  * handler throws ({@code Error}s too: a compiler's stack overflow, an assertion inside JShell) is answered to its
  * request as an error. JJava's loop thread dies on the first of these, leaving the kernel deaf while its heartbeat
  * still beats.
+ * <p>
+ * On the shell channel, an execute request that fails with {@code stop_on_error} (as JupyterLab sends for every cell
+ * not tagged {@code raises-exception}) aborts the execute requests received before its reply was sent, as ipykernel
+ * does: "Run All" stops at the cell that failed. They are answered {@code aborted} without being run; other requests
+ * among them are handled as usual, and requests arriving later run as usual.
  */
 public final class BlockingShellChannel extends ShellChannel {
 
@@ -34,6 +42,9 @@ public final class BlockingShellChannel extends ShellChannel {
     private final Object requestLock = new Object();
     private RequestEnvironment current;
     private final InterruptWatchdog watchdog = new InterruptWatchdog(this);
+    private ZMQ.Poller poller;
+    /** requests received before a failing execute request was answered: its execute requests are aborted */
+    private final Deque<Message<?>> behindFailure = new ArrayDeque<>();
 
     /**
      * @param ctx        the ZMQ context owning the socket
@@ -57,19 +68,25 @@ public final class BlockingShellChannel extends ShellChannel {
         if (!super.bind(address)) {
             throw new IllegalStateException("cannot bind " + address);
         }
-        ZMQ.Poller poller = ctx.poller(1);
+        poller = ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         running = true;
-        Thread thread = new Thread(() -> serve(poller), control ? KernelThreads.CONTROL : KernelThreads.SHELL);
+        Thread thread = new Thread(this::serve, control ? KernelThreads.CONTROL : KernelThreads.SHELL);
         thread.setDaemon(true);
         loop = thread;
         thread.start();
     }
 
-    private void serve(ZMQ.Poller poller) {
+    private void serve() {
         while (running) {
             try {
-                Message<?> message = next(poller);
+                Message<?> message = behindFailure.poll();
+                if (message == null) {
+                    message = waiting(POLL_MILLIS) ? read() : null;
+                } else if (message.getContent() instanceof ExecuteRequest) {
+                    abort(message);
+                    continue;
+                }
                 if (message != null && handle(message)) {
                     connection.close();
                     break;
@@ -81,12 +98,21 @@ public final class BlockingShellChannel extends ShellChannel {
         }
     }
 
-    /** @return the next message, or null if none came in time or it was dropped */
-    private Message<?> next(ZMQ.Poller poller) {
+    /** @return true if a message came within {@code millis} (0: is one there now) */
+    private boolean waiting(long millis) {
+        try (ThreadStopper.Shield polling = ThreadStopper.shield()) {
+            return poller.poll(millis) > 0;
+        } catch (Throwable e) {
+            if (running) {
+                LOG.println("pyport kernel: " + (control ? "control" : "shell") + " poll: " + e);
+            } // else the socket was closed under us at shutdown
+            return false;
+        }
+    }
+
+    /** @return the message that {@link #waiting} found, or null if it was dropped */
+    private Message<?> read() {
         try (ThreadStopper.Shield reading = ThreadStopper.shield()) {
-            if (poller.poll(POLL_MILLIS) <= 0) {
-                return null;
-            }
             return readMessage();
         } catch (SecurityException e) {
             LOG.println("pyport kernel: dropped a message with an invalid signature");
@@ -133,10 +159,32 @@ public final class BlockingShellChannel extends ShellChannel {
                 synchronized (requestLock) {
                     current = null;
                 }
+                if (!control && env.abortsQueue()) {
+                    takeReceived(); // before the reply goes out: a request sent in answer to it is not aborted
+                }
                 env.resolveDeferrals();
             }
         }
         return env.isMarkedForShutdown();
+    }
+
+    /** Moves every message received so far (without waiting for more) to {@link #behindFailure}. */
+    private void takeReceived() {
+        while (running && waiting(0)) {
+            Message<?> message = read();
+            if (message != null) {
+                behindFailure.add(message);
+            }
+        }
+    }
+
+    /** Answers an execute request queued behind a failure as aborted, without running it. */
+    private void abort(Message<?> request) {
+        try (ThreadStopper.Shield replying = ThreadStopper.shield()) {
+            connection.environment(this, request).replyAborted();
+        } catch (Throwable e) {
+            LOG.println("pyport kernel: could not answer an aborted execute_request: " + e);
+        }
     }
 
     private void replyFailure(RequestEnvironment env, String type, Throwable e) {

@@ -8,6 +8,7 @@ import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.pyport.kernel.exec.ThreadStopper;
 
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reply environment of one shell or control request. Unlike JJava's, it never loses the end of a request: the
@@ -22,7 +24,9 @@ import java.util.List;
  * the handler left dangling (it threw between {@code defer()} and the message) is forgotten rather than making
  * {@link #resolveDeferrals()} throw; and it knows whether the request was answered, so that a handler that failed
  * without replying can be answered by {@link #replyFailure}. {@code defer()} applies to the next message of the
- * thread that called it only: cell output published meanwhile by other threads is not deferred in its place.
+ * thread that called it only: cell output published meanwhile by other threads is not deferred in its place. It also
+ * knows whether its reply was an error, which for an execute request asking to stop on error aborts the execute
+ * requests queued behind it (see {@link #abortsQueue()}).
  */
 final class RequestEnvironment extends ShellReplyEnvironment {
 
@@ -31,6 +35,7 @@ final class RequestEnvironment extends ShellReplyEnvironment {
     private final Deque<Runnable> deferred = new ArrayDeque<>();
     private Thread deferring;
     private boolean replied;
+    private boolean repliedError;
     private volatile boolean stopped;
     /** the thread handling the request (the channel's loop, which makes the environment) */
     private final Thread handler = Thread.currentThread();
@@ -84,6 +89,7 @@ final class RequestEnvironment extends ShellReplyEnvironment {
     public void reply(Message<?> msg) {
         synchronized (this) {
             replied = true;
+            repliedError |= isError(msg);
         }
         if (takeDeferral()) {
             defer(() -> send(getShell(), msg));
@@ -127,6 +133,38 @@ final class RequestEnvironment extends ShellReplyEnvironment {
     /** @return true once a reply to the request was sent or deferred */
     synchronized boolean replied() {
         return replied;
+    }
+
+    /**
+     * @return true if this is an execute request that failed (an interrupt too) and whose failure is to abort the
+     * execute requests queued behind it: not silent and with {@code stop_on_error} (as in ipykernel; a request that
+     * leaves the field out is read as false by JJava's parser, whereas the message spec's default is true: every
+     * front end and jupyter_client send it)
+     */
+    synchronized boolean abortsQueue() {
+        return repliedError && request.getContent() instanceof ExecuteRequest execute
+                && !execute.isSilent() && execute.shouldStopOnError();
+    }
+
+    /**
+     * Answers an execute request without running it, as ipykernel answers one queued behind a failure: busy, an
+     * {@code execute_reply} with status {@code aborted} (no execution count, no {@code execute_input}), idle.
+     */
+    void replyAborted() {
+        setStatusBusy();
+        reply(new Message<>(getContext(), abortedReplyType(), Map.of("status", "aborted")));
+        setStatusIdle();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static MessageType<Object> abortedReplyType() {
+        return (MessageType) ExecuteReply.MESSAGE_TYPE; // its content is not an ExecuteReply, which is ok or error
+    }
+
+    private static boolean isError(Message<?> reply) {
+        Object content = reply.getContent();
+        return reply.getHeader().getType().isError() || content instanceof ErrorReply
+                || content instanceof ExecuteReply execute && execute.getStatus() == ExecuteReply.Status.ERROR;
     }
 
     private String typeName() {
