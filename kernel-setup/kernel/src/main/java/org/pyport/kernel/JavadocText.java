@@ -2,6 +2,7 @@ package org.pyport.kernel;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns a Javadoc comment's source (as JShell returns it) into plain text for the inspection pane:
@@ -23,7 +24,7 @@ final class JavadocText {
     static String plain(String javadoc) {
         // JShell keeps the space that followed each '*': drop it once, keeping code blocks' own indentation
         String text = inlineTags(javadoc.lines().map(l -> l.startsWith(" ") ? l.substring(1) : l)
-                .collect(java.util.stream.Collectors.joining("\n")));
+                .collect(Collectors.joining("\n")));
         // code blocks keep their own line breaks; everything else flows
         text = PRE.matcher(text).replaceAll(m -> Matcher.quoteReplacement("\n" + m.group(1).stripTrailing() + "\n"));
         text = text.replaceAll("(?i)<p>|</p>|<br\\s*/?>", "\n\n")

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What the environment asks of a starting kernel, read the way IJava reads it, so that set-ups written for IJava
@@ -122,7 +123,7 @@ public record KernelSettings(List<String> classpath, List<String> compilerOption
     private static List<String> split(String value, String separator) {
         List<String> out = new ArrayList<>();
         if (value != null) {
-            for (String part : value.split(java.util.regex.Pattern.quote(separator))) {
+            for (String part : value.split(Pattern.quote(separator))) {
                 if (!part.isBlank()) {
                     out.add(part.strip());
                 }

@@ -14,6 +14,7 @@ import org.pyport.kernel.magic.TimeMagics;
 
 import java.util.List;
 import java.util.Objects;
+import java.nio.charset.Charset;
 
 /** Builds the kernel with its magics registered. */
 public final class PyportKernelBuilder extends BaseKernelBuilder<PyportKernelBuilder, PyportKernel> {
@@ -71,7 +72,7 @@ public final class PyportKernelBuilder extends BaseKernelBuilder<PyportKernelBui
     }
 
     @Override
-    protected CellIO buildJupyterIO(java.nio.charset.Charset encoding) {
+    protected CellIO buildJupyterIO(Charset encoding) {
         return new CellIO(encoding);
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import jdk.jshell.JShell;
 
 class JavadocTextTest {
 
@@ -31,7 +32,7 @@ class JavadocTextTest {
 
     @Test
     void jdkDocumentationOfStringReadsAsText() {
-        try (var shell = jdk.jshell.JShell.create()) {
+        try (var shell = JShell.create()) {
             var docs = shell.sourceCodeAnalysis().documentation("String", 6, true);
             Assumptions.assumeTrue(docs.get(0).javadoc() != null,
                     "this JDK has no lib/src.zip, so no Javadoc (Debian: apt-get install openjdk-17-source)");

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.pyport.kernel.exec.CellError;
 
 /** IJava's environment variables (and the kernel's own names for them) shape a starting kernel. */
 class KernelSettingsTest {
@@ -61,7 +62,7 @@ class KernelSettingsTest {
             Object greeting;
             try {
                 greeting = kernel.evalRaw("greeting");
-            } catch (org.pyport.kernel.exec.CellError e) {
+            } catch (CellError e) {
                 throw new AssertionError("the start-up script did not define greeting; kernel said: " + err, e);
             }
             assertEquals("hi from a jar", greeting);

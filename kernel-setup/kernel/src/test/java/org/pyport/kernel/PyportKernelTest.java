@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.List;
+import org.pyport.kernel.magic.PythonMagic;
 
 /** The kernel class driven directly, without Jupyter. */
 class PyportKernelTest {
@@ -51,7 +53,7 @@ class PyportKernelTest {
         String program = "print('a')\nprint('b', end='')\nprint(sum(range(10)))";
         Path script = Files.createTempFile("ref", ".py");
         Files.writeString(script, program);
-        Process p = new ProcessBuilder(org.pyport.kernel.magic.PythonMagic.pythonCommand(), script.toString()).start();
+        Process p = new ProcessBuilder(PythonMagic.pythonCommand(), script.toString()).start();
         String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         Files.delete(script);
@@ -73,7 +75,7 @@ class PyportKernelTest {
         assertTrue(e.name().endsWith("ExitNotAllowedException"), e.name());
         assertEquals(3, kernel.evalRaw("1 + 2"));
         // System.exit's twins: Runtime's exit and halt, called or as a method reference, in a cell or a method
-        for (String cell : java.util.List.of("Runtime.getRuntime().exit(1);", "Runtime.getRuntime().halt(2);",
+        for (String cell : List.of("Runtime.getRuntime().exit(1);", "Runtime.getRuntime().halt(2);",
                 "Runtime rt = Runtime.getRuntime();\njava.util.function.IntConsumer quit = rt::exit;\nquit.accept(3);",
                 "void leave(int n) { switch (n) { case 1 -> Runtime.getRuntime().exit(n); default -> { } } }\nleave(1);")) {
             CellError refused = assertThrows(CellError.class, () -> kernel.evalRaw(cell), cell);
@@ -122,7 +124,7 @@ class PyportKernelTest {
         try {
             assertNull(kernel.evalRaw("%classpath " + dir));
             Object added = kernel.evalRaw("List<String> added = %classpath " + dir + ";\nadded");
-            assertEquals(java.util.List.of(dir.toString()), added);
+            assertEquals(List.of(dir.toString()), added);
         } finally {
             Files.delete(dir);
         }
@@ -141,10 +143,10 @@ class PyportKernelTest {
     @Test
     void timingMagicsAreRegisteredLikeTheOthers() throws Exception {
         assertTrue(kernel.getMagicsRegistry().getLineMagicNames().containsAll(
-                java.util.List.of("time", "timeit", "jars", "classpath", "maven")));
-        assertTrue(kernel.getMagicsRegistry().getCellMagicNames().containsAll(java.util.List.of("time", "timeit", "python")));
+                List.of("time", "timeit", "jars", "classpath", "maven")));
+        assertTrue(kernel.getMagicsRegistry().getCellMagicNames().containsAll(List.of("time", "timeit", "python")));
         // the notebook API's lineMagic(..) reaches the same magic, with the words as its code
-        assertEquals(42, (int) kernel.getMagicsRegistry().evalLineMagic(kernel, "time", java.util.List.of("6", "*", "7")));
+        assertEquals(42, (int) kernel.getMagicsRegistry().evalLineMagic(kernel, "time", List.of("6", "*", "7")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.pyport.kernel.runtime.Notebook;
+import java.util.List;
 
 /** IJava's kernel type as notebooks use it: the renderer, displays, evaluation and the class path. */
 public final class JavaKernel {
@@ -55,7 +56,7 @@ public final class JavaKernel {
 
     /** @param path a jar or class folder for later cells */
     public void addToClasspath(String path) {
-        Notebook.lineMagic("classpath", java.util.List.of(path));
+        Notebook.lineMagic("classpath", List.of(path));
     }
 
     /** @return the kernel's banner */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.nio.file.LinkOption;
 
 /**
  * The temp folder of a kernel's cell classes ({@code pyport-cells*}, the {@code pyport.cellClassDir} property), and
@@ -86,7 +87,7 @@ public final class CellClassFolder {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp, "pyport-*")) {
             for (Path dir : entries) {
                 String name = dir.getFileName().toString();
-                if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 boolean stale = name.startsWith(PREFIX) ? ownerGone(dir, legacyAge)

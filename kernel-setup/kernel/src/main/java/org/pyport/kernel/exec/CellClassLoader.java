@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
+import java.security.ProtectionDomain;
 
 /**
  * The class loader of notebook code. It finds, in this order: the JDK and the kernel's notebook API
@@ -65,7 +66,7 @@ final class CellClassLoader extends ClassLoader {
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] cell = cellClasses.get(name);
         if (cell != null) {
-            return defineClass(name, cell, 0, cell.length, (java.security.ProtectionDomain) null);
+            return defineClass(name, cell, 0, cell.length, (ProtectionDomain) null);
         }
         String resource = name.replace('.', '/') + ".class";
         for (ClassPathEntry entry : entries()) {

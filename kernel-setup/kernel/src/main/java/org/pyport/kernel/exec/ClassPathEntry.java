@@ -12,6 +12,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.ZipFile;
+import java.security.cert.Certificate;
 
 /** A jar or a class folder of the notebook's class path, read by the {@link CellClassLoader}. */
 final class ClassPathEntry implements AutoCloseable {
@@ -26,7 +27,7 @@ final class ClassPathEntry implements AutoCloseable {
         boolean isJar = Files.isRegularFile(this.path);
         this.jar = isJar ? new JarFile(this.path.toFile(), true, ZipFile.OPEN_READ, Runtime.version()) : null;
         this.base = this.path.toUri().toURL();
-        this.domain = new ProtectionDomain(new CodeSource(base, (java.security.cert.Certificate[]) null), null);
+        this.domain = new ProtectionDomain(new CodeSource(base, (Certificate[]) null), null);
     }
 
     /** @return the bytes of a resource ({@code a/b/C.class}), or null if this entry has none */

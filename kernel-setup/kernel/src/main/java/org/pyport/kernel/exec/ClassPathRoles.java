@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * Who a class path entry belongs to: the kernel (its own jars and their dependencies, on the JVM's class path),
@@ -66,17 +70,17 @@ public final class ClassPathRoles {
         if (libraryFolder == null || artifact == null || roleOf(jar.toAbsolutePath().normalize()) != Role.NOTEBOOK) {
             return null;
         }
-        try (java.util.stream.Stream<Path> jars = Files.list(libraryFolder)) {
+        try (Stream<Path> jars = Files.list(libraryFolder)) {
             return jars.filter(j -> artifact.equals(artifactOf(j.getFileName().toString()))
                     && !j.getFileName().equals(jar.getFileName())).findFirst().orElse(null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
 
     /** @return a Maven jar file name without its version ({@code tablesaw-core} of {@code tablesaw-core-0.38.1.jar}) */
     static String artifactOf(String fileName) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+?)-\\d.*\\.jar").matcher(fileName);
+        Matcher m = Pattern.compile("(.+?)-\\d.*\\.jar").matcher(fileName);
         return m.matches() ? m.group(1) : null;
     }
 }

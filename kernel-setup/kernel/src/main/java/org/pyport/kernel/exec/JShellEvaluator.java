@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
+import java.util.HashSet;
+import java.io.File;
 
 /**
  * Evaluates Java cells with a JShell whose snippets run in this JVM ({@link CellExecutionControl}).
@@ -78,8 +80,8 @@ public final class JShellEvaluator implements AutoCloseable {
         List<String> options = new ArrayList<>(List.of("-Xlint:none", "-proc:none"));
         options.addAll(compilerOptions);
         JShell.Builder builder = JShell.builder();
-        Set<Path> jars = new java.util.HashSet<>();
-        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+        Set<Path> jars = new HashSet<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 jars.add(Path.of(entry).toAbsolutePath().normalize());
             }
@@ -94,7 +96,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 .build();
         if (!classpath.isEmpty()) {
             // one call: JShell re-reads its whole class path at each call (dozens of jars took a tenth of a second)
-            shell.addToClasspath(String.join(java.io.File.pathSeparator, classpath));
+            shell.addToClasspath(String.join(File.pathSeparator, classpath));
         }
         // after the class path: source analysis starts indexing it in the background
         this.analysis = shell.sourceCodeAnalysis();

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.io.IOException;
 
 /**
  * Groups a cell's consecutive plain statements ({@code big++;}, {@code list.add(x);}, loops, ifs...) into blocks, so
@@ -121,7 +122,7 @@ final class StatementBatches {
         Iterable<? extends CompilationUnitTree> trees;
         try {
             trees = task.parse();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return plain; // nothing is grouped: every snippet runs on its own, as JShell would
         }
         diagnostics.getDiagnostics().forEach(d -> {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.Arrays;
 
 /**
  * {@code %classpath PATH...} adds folders or jars, {@code %jars PATH...} adds jars (a folder adds the jars in it).
@@ -88,7 +89,7 @@ public final class ClasspathMagic implements KernelMagic {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        String rest = String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length));
+        String rest = String.join("/", Arrays.copyOfRange(parts, i, parts.length));
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
         List<Path> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 /**
  * The kernel's one table of magics: the cells' {@code %name} and {@code %%name} lines, the notebook API's
@@ -94,13 +95,13 @@ public final class MagicRegistry extends MagicsRegistry {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T, K extends BaseKernel> T evalLineMagic(K kernel, String name, java.util.List<String> args) throws Exception {
+    public <T, K extends BaseKernel> T evalLineMagic(K kernel, String name, List<String> args) throws Exception {
         return (T) run((MagicHost) kernel, MagicCall.of(name, args, null));
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T, K extends BaseKernel> T evalCellMagic(K kernel, String name, java.util.List<String> args, String body)
+    public <T, K extends BaseKernel> T evalCellMagic(K kernel, String name, List<String> args, String body)
             throws Exception {
         return (T) run((MagicHost) kernel, MagicCall.of(name, args, body));
     }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import org.xml.sax.SAXException;
 
 /**
  * IJava's {@code %%loadFromPOM [SCOPE]...} (the cell is a pom, or pieces of one: {@code <dependency>} and
@@ -84,7 +85,7 @@ public final class PomMagic implements KernelMagic {
         Document in;
         try {
             in = factory.newDocumentBuilder().parse(new InputSource(new StringReader("<pieces>" + partial + "</pieces>")));
-        } catch (org.xml.sax.SAXException e) {
+        } catch (SAXException e) {
             throw new CellError("PomError", "not a pom: " + e.getMessage(), List.of("%%loadFromPOM: the cell is not "
                     + "a pom nor pieces of one: " + e.getMessage()));
         }

@@ -14,6 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.io.File;
+import java.util.Comparator;
 
 /**
  * {@code %%python [--out NAME]}: runs the cell body with CPython ({@code python3} from PATH, or the program named
@@ -58,7 +63,7 @@ public final class PythonMagic implements KernelMagic {
             ProcessBuilder builder = new ProcessBuilder(python, script.toString());
             String pythonPath = builder.environment().get("PYTHONPATH");
             builder.environment().put("PYTHONPATH",
-                    pythonPath == null || pythonPath.isEmpty() ? dir.toString() : dir + java.io.File.pathSeparator + pythonPath);
+                    pythonPath == null || pythonPath.isEmpty() ? dir.toString() : dir + File.pathSeparator + pythonPath);
             builder.environment().remove("PYTHONUNBUFFERED");
             builder.environment().put("PYTHONIOENCODING", "utf-8");
             builder.redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -93,8 +98,8 @@ public final class PythonMagic implements KernelMagic {
                 throw new CellError("PythonError", msg, List.of("%%python failed: " + msg + " (see its output above)."));
             }
         } finally {
-            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
         if (outVar != null) {
@@ -128,7 +133,7 @@ public final class PythonMagic implements KernelMagic {
         return outVar;
     }
 
-    private static final java.util.Map<String, String> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> RESOLVED = new ConcurrentHashMap<>();
 
     /**
      * @return the CPython to run: {@code $PYPORT_PYTHON} if set, else {@code python3} from PATH; resolved once to

@@ -5,6 +5,7 @@ import org.pyport.kernel.exec.JShellEvaluator;
 import org.pyport.kernel.runtime.MagicTiming;
 
 import java.util.List;
+import java.util.ArrayList;
 
 /**
  * {@code %time}, {@code %%time}, {@code %timeit}, {@code %%timeit} with IPython's output formats.
@@ -109,7 +110,7 @@ public final class TimeMagics {
             }
         } catch (CellError e) {
             // show the user's code in error messages, not the generated wrapper
-            List<String> lines = new java.util.ArrayList<>();
+            List<String> lines = new ArrayList<>();
             for (String l : e.traceback()) {
                 lines.add(l.replace(head + TIMING + ".consume(", "").replace(head, ""));
             }

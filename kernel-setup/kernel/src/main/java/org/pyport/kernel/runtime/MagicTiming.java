@@ -6,6 +6,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import com.sun.management.OperatingSystemMXBean;
+import org.pyport.measure.TimeItResult;
 
 /**
  * Measurements behind the {@code %time}/{@code %timeit} magics, printed in IPython's formats. The kernel calls
@@ -79,7 +81,7 @@ public final class MagicTiming {
 
     /** IPython's result line of {@code %timeit}: the helper library's {@link org.pyport.measure.TimeItResult#toString()}. */
     static String formatTimeit(double mean, double std, int runs, int loops) {
-        return new org.pyport.measure.TimeItResult(null, loops, runs, mean * 1e9, std * 1e9, 0).toString();
+        return new TimeItResult(null, loops, runs, mean * 1e9, std * 1e9, 0).toString();
     }
 
     private static int autorange(Body body) throws Exception {
@@ -145,7 +147,7 @@ public final class MagicTiming {
     /** @return {process CPU nanoseconds, user ticks, system ticks}; the ticks are 0 where /proc is missing */
     static long[] cpuTimes() {
         long total = 0;
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             total = Math.max(0, os.getProcessCpuTime());
         }
         try {
@@ -164,6 +166,6 @@ public final class MagicTiming {
      * @return e.g. {@code "1.23 ms"}
      */
     public static String formatTime(double seconds) {
-        return org.pyport.measure.TimeItResult.formatTime(seconds);
+        return TimeItResult.formatTime(seconds);
     }
 }

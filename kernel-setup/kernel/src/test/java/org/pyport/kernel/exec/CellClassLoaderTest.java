@@ -15,6 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.util.ArrayList;
+import com.sun.source.tree.Tree;
+import org.dflib.jjava.jupyter.Extension;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.pyport.kernel.runtime.NotebookDisplay;
 
 /** What notebook code can load: the notebook's jars before the helper library's, the kernel only through its API. */
 class CellClassLoaderTest {
@@ -32,7 +37,7 @@ class CellClassLoaderTest {
         }
         Path classes = Files.createDirectories(tmp.resolve("classes-" + name));
         try (var files = Files.list(src)) {
-            List<String> args = new java.util.ArrayList<>(List.of("-d", classes.toString()));
+            List<String> args = new ArrayList<>(List.of("-d", classes.toString()));
             files.forEach(f -> args.add(f.toString()));
             assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)));
         }
@@ -62,11 +67,11 @@ class CellClassLoaderTest {
         assertEquals("demo.OnlyInLibrary", cells.loadClass("demo.OnlyInLibrary").getName());
         assertEquals(notebook.toUri().toURL(), cells.loadClass("demo.Which").getProtectionDomain().getCodeSource().getLocation());
         // the kernel's API and the JDK (also its modules of the application loader) are the kernel's own classes
-        assertSame(org.pyport.kernel.runtime.NotebookDisplay.class, cells.loadClass("org.pyport.kernel.runtime.NotebookDisplay"));
-        assertSame(org.dflib.jjava.jupyter.kernel.BaseKernel.class, cells.loadClass("org.dflib.jjava.jupyter.kernel.BaseKernel"));
-        assertSame(org.dflib.jjava.jupyter.Extension.class, cells.loadClass("org.dflib.jjava.jupyter.Extension"));
+        assertSame(NotebookDisplay.class, cells.loadClass("org.pyport.kernel.runtime.NotebookDisplay"));
+        assertSame(BaseKernel.class, cells.loadClass("org.dflib.jjava.jupyter.kernel.BaseKernel"));
+        assertSame(Extension.class, cells.loadClass("org.dflib.jjava.jupyter.Extension"));
         assertSame(List.class, cells.loadClass("java.util.List"));
-        assertSame(com.sun.source.tree.Tree.class, cells.loadClass("com.sun.source.tree.Tree"));
+        assertSame(Tree.class, cells.loadClass("com.sun.source.tree.Tree"));
         // its internals and their libraries are not found
         for (String hidden : List.of("org.pyport.kernel.PyportKernel", "org.pyport.kernel.exec.JShellEvaluator",
                 "com.google.gson.Gson", "org.zeromq.ZMQ", "org.dflib.jjava.jupyter.channels.JupyterConnection")) {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.function.BooleanSupplier;
 
 /** JShell's class path indexer waits while cells run and finishes once the kernel is idle. */
 class IndexingPauseTest {
@@ -41,7 +42,7 @@ class IndexingPauseTest {
                         .anyMatch(f -> f.getMethodName().equals("waitIndexingNotSuspended")));
     }
 
-    private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L; // generous: a loaded CI machine
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {

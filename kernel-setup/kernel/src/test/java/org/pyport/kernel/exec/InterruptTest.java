@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.concurrent.ExecutionException;
+import jdk.jshell.spi.ExecutionControl;
+import org.junit.jupiter.api.Assertions;
 
 class InterruptTest {
 
@@ -48,7 +51,7 @@ class InterruptTest {
         evaluator.stop();
         try {
             run.get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return new Interrupted((CellError) e.getCause(), (System.nanoTime() - stop) / 1e9);
         }
         throw new AssertionError("the cell was not interrupted");
@@ -107,8 +110,8 @@ class InterruptTest {
         CellExecutionControl control = new CellExecutionControl(null);
         control.stopBeforeStart();
         long start = System.nanoTime();
-        jdk.jshell.spi.ExecutionControl.UserException e = org.junit.jupiter.api.Assertions.assertThrows(
-                jdk.jshell.spi.ExecutionControl.UserException.class,
+        ExecutionControl.UserException e = Assertions.assertThrows(
+                ExecutionControl.UserException.class,
                 () -> control.invoke(Thread.class.getMethod("onSpinWait")));
         assertEquals(CellExecutionControl.INTERRUPTED, e.causeExceptionClass());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));

@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.io.File;
 
 class JShellEvaluatorTest {
 
@@ -34,7 +38,7 @@ class JShellEvaluatorTest {
 
     /** The kernel's own classes on JShell's class path, as in the kernel: the imports are then evaluated at once. */
     private static List<String> kernelClasspath() {
-        return List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+        return List.of(System.getProperty("java.class.path").split(File.pathSeparator));
     }
 
     @Test
@@ -42,7 +46,7 @@ class JShellEvaluatorTest {
         for (List<String> classpath : List.of(kernelClasspath(), List.<String>of())) { // at once, and one by one
             try (JShellEvaluator e = new JShellEvaluator(classpath, classDir, () -> 1,
                     List.of("import java.math.*;", "import java.util.*;", "import java.util.function.*;"))) {
-                assertEquals(java.math.BigInteger.valueOf(6), e.eval("BigInteger.valueOf(5).add(BigInteger.ONE)", 0));
+                assertEquals(BigInteger.valueOf(6), e.eval("BigInteger.valueOf(5).add(BigInteger.ONE)", 0));
                 assertEquals(List.of(), e.eval("new ArrayList<Integer>()", 0));
                 assertEquals(3, e.eval("((IntUnaryOperator) x -> x + 1).applyAsInt(2)", 0));
             }
@@ -56,7 +60,7 @@ class JShellEvaluatorTest {
                 List.of("import java.io.*;", "import java.math.*;", "import java.util.*;"))) {
             e.eval("import java.io.*;", 0);
             e.eval("import java.util.*;", 0);
-            assertEquals(java.math.BigInteger.ONE, e.eval("BigInteger.ONE", 0));
+            assertEquals(BigInteger.ONE, e.eval("BigInteger.ONE", 0));
             assertEquals(List.of(1), e.eval("List.of(1)", 0));
             assertEquals(0, e.eval("new ByteArrayOutputStream().size()", 0));
         }
@@ -177,9 +181,9 @@ class JShellEvaluatorTest {
         assertEquals(null, evaluator.eval("class A { B b; int n = 1; }\nclass B { A a; }", 0));
         assertEquals(1, evaluator.eval("B b = new B(); b.a = new A(); b.a.b = b; b.a.n", 0));
         // methods too, and without a warning that one cannot be called yet
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream old = System.err;
-        System.setErr(new java.io.PrintStream(err, true));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(err, true));
         try {
             evaluator.eval("int even(int n) { return n == 0 ? 1 : odd(n - 1); }\nint odd(int n) { return n == 0 ? 0 : even(n - 1); }", 0);
         } finally {
