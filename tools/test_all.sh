@@ -18,6 +18,9 @@ suite "set-up pins: requirements.in, requirements.txt, environment.yml" "$PY" te
 suite "make uninstall removes the kernel where its INSTALL_FLAGS say" tests/setup/check_uninstall.sh
 # PYPORT_JUPYTER_PYTHON: the Jupyter python, for the unit tests that compare with IPython
 suite "Java unit tests (Maven)"        env PYPORT_JUPYTER_PYTHON="$PY" mvn -B test -Dsurefire.printSummary=true
+# one code style (palantir-java-format through Spotless, configured in pom.xml); skipped while the pom's
+# spotless.check.skip is true, i.e. until the tree is formatted in one commit
+suite "Java code style (Spotless)"     mvn -B -q spotless:check
 suite "kernel conformance and protocol" kernel-setup/tests/run.sh
 
 # The kernel runs on the newest JDK found; interrupts and output must also work on the JDK 17 floor
