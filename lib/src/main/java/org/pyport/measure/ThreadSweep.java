@@ -113,15 +113,20 @@ public final class ThreadSweep {
         stop.set(true);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long count = done.sum();
-        for (Thread t : ts) {
+        joinAll(ts, "sweep threads");
+        return count / elapsed;
+    }
+
+    /** Waits for every thread of {@code threads} to end; {@code what} names them in the error when interrupted. */
+    static void joinAll(List<Thread> threads, String what) {
+        for (Thread t : threads) {
             try {
                 t.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while joining sweep threads", e);
+                throw new IllegalStateException("interrupted while waiting for the " + what, e);
             }
         }
-        return count / elapsed;
     }
 
     private static void await(CountDownLatch l) {

@@ -79,14 +79,7 @@ public final class Workloads {
             ts.add(t);
             t.start();
         }
-        for (Thread t : ts) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the busy threads", e);
-            }
-        }
+        ThreadSweep.joinAll(ts, "busy threads");
         return total.sum();
     }
 }
