@@ -5,7 +5,8 @@
 # in one run on loopback and printed as a table with ratios (x = relative to Python).
 # Usage: lib/bench/distributed.sh [workers warmupMs latencyMs throughputMs batch]
 # The bench code is in lib's test scope (org.pyport.bench.QueueBench): it is not in the jar on the
-# kernel's class path. Needs Maven, the JDK and python3.
+# kernel's class path. Needs Maven, the JDK and Python: the project's (build/jupyter-python, from make
+# setup, the one the notebooks run), else python3.
 # Every JVM runs with one GC thread (QueueBench.JVM_OPTIONS, as the kernel does), and before the clock
 # runs its hot path on a private in-process manager for up to 6 s (QueueBenchWorker.warmUp): fresh JVMs
 # otherwise spend their first seconds compiling, which on 2 cores competes with the measured work, as
@@ -18,4 +19,5 @@ if [ "$#" -eq 0 ]; then
   set -- 2 2000 1500 2000 200
 fi
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-"$JAVA" -XX:+UseSerialGC -cp "$CP" org.pyport.bench.QueueBench "$@"
+PY=$(cat build/jupyter-python 2>/dev/null || echo python3)
+"$JAVA" -XX:+UseSerialGC -Dpyport.bench.python="$PY" -cp "$CP" org.pyport.bench.QueueBench "$@"

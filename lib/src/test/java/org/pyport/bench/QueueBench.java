@@ -158,23 +158,26 @@ public final class QueueBench {
         }
     }
 
-    /** Python's BaseManager, run by {@code python3} with the same plan. */
+    /** The Python that runs BaseManager: the project's (distributed.sh passes build/jupyter-python), else python3. */
+    static final String PYTHON = System.getProperty("pyport.bench.python", "python3");
+
+    /** Python's BaseManager, run by {@link #PYTHON} with the same plan. */
     static Result python(Plan plan) throws IOException, InterruptedException {
         Path script = Files.createTempFile("basemanager_bench", ".py");
         try {
             try (InputStream in = QueueBench.class.getResourceAsStream("basemanager_bench.py")) {
                 Files.write(script, in.readAllBytes());
             }
-            Process p = new ProcessBuilder("python3", script.toString(), String.valueOf(plan.workers()),
+            Process p = new ProcessBuilder(PYTHON, script.toString(), String.valueOf(plan.workers()),
                     secs(plan.warmup()), secs(plan.latency()), secs(plan.throughput()), String.valueOf(plan.batch()))
                     .redirectErrorStream(true).start();
             try {
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    throw new IllegalStateException("python3 benchmark failed:\n" + out);
+                    throw new IllegalStateException(PYTHON + " benchmark failed:\n" + out);
                 }
                 String json = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
-                        .orElseThrow(() -> new IllegalStateException("no result from python3:\n" + out));
+                        .orElseThrow(() -> new IllegalStateException("no result from " + PYTHON + ":\n" + out));
                 // NaN: the script could not read its processes' CPU time (not Linux)
                 return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build().readValue(json, Result.class);
             } finally {
@@ -207,7 +210,7 @@ public final class QueueBench {
                         Duration.ofMillis(Long.parseLong(args[2])), Duration.ofMillis(Long.parseLong(args[3])),
                         Integer.parseInt(args[4]))
                 : new Plan(2, Duration.ofMillis(2000), Duration.ofMillis(1500), Duration.ofMillis(2000), 200);
-        System.out.println("plan: " + plan);
+        System.out.println("plan: " + plan + "; Python: " + PYTHON);
         List<Result> results = new ArrayList<>(List.of(python(plan), ours(plan, false), ours(plan, true)));
         try (LocalCluster cluster = LocalCluster.start(1)) {
             results.add(hazelcast(cluster, plan, false));
